@@ -1,0 +1,219 @@
+"""Keeping every process a program starts inside a fence we can count and tear down.
+
+Three layers, strongest first:
+
+* a ``pids`` cgroup per launched program (root on Linux with cgroup v1 or v2): the kernel
+  refuses the fork past ``pids.max`` and lists every member, daemons included;
+* ``RLIMIT_NPROC`` (other users; it is per user, so it is set to what the user already
+  runs plus the budget);
+* always: this process is a child subreaper, so orphans re-parent to us and stay
+  visible, and a watchdog walks the tree and kills it if it grows past the budget.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import threading
+import time
+import uuid
+
+import psutil
+
+PR_SET_CHILD_SUBREAPER = 36
+_subreaper_set = False
+
+
+def become_subreaper() -> bool:
+    """Orphaned descendants re-parent to this process instead of init (Linux only)."""
+    global _subreaper_set
+    if _subreaper_set:
+        return True
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        _subreaper_set = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        _subreaper_set = False
+    return _subreaper_set
+
+
+def _cgroup_root() -> str | None:
+    if os.environ.get("SOCKLAB_NO_CGROUP") or os.geteuid() != 0:
+        return None
+    for base in ("/sys/fs/cgroup/pids", "/sys/fs/cgroup"):
+        if base == "/sys/fs/cgroup" and not os.path.exists(f"{base}/cgroup.controllers"):
+            continue  # v1 without pids controller mounted: nothing to use
+        if base == "/sys/fs/cgroup":
+            try:
+                with open(f"{base}/cgroup.controllers") as fh:
+                    if "pids" not in fh.read().split():
+                        continue
+            except OSError:
+                continue
+        if os.access(base, os.W_OK) and os.path.isdir(base):
+            return base
+    return None
+
+
+class PidsCgroup:
+    """One pids cgroup; ``join_path`` is what the child writes its pid into before exec."""
+
+    def __init__(self, root: str, limit: int):
+        self.path = os.path.join(root, f"socklab-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        os.mkdir(self.path)
+        if root == "/sys/fs/cgroup":  # v2: the controller must be enabled for children
+            try:
+                with open(f"{root}/cgroup.subtree_control", "w") as fh:
+                    fh.write("+pids")
+            except OSError:
+                pass
+        with open(os.path.join(self.path, "pids.max"), "w") as fh:
+            fh.write(str(limit))
+        self.join_path = os.path.join(self.path, "cgroup.procs")
+
+    def pids(self) -> list[int]:
+        try:
+            with open(self.join_path) as fh:
+                return [int(x) for x in fh.read().split()]
+        except OSError:
+            return []
+
+    def fork_refusals(self) -> int:
+        try:
+            with open(os.path.join(self.path, "pids.events")) as fh:
+                for line in fh:
+                    key, _, value = line.partition(" ")
+                    if key == "max":
+                        return int(value)
+        except OSError:
+            pass
+        return 0
+
+    def remove(self) -> None:
+        for _ in range(50):
+            try:
+                os.rmdir(self.path)
+                return
+            except FileNotFoundError:
+                return
+            except OSError:  # members still exiting
+                time.sleep(0.01)
+
+
+def make_cgroup(limit: int) -> PidsCgroup | None:
+    root = _cgroup_root()
+    if root is None:
+        return None
+    try:
+        return PidsCgroup(root, limit)
+    except OSError:
+        return None
+
+
+def user_task_count() -> int:
+    """Threads of this user, as RLIMIT_NPROC counts them."""
+    me = os.getuid()
+    total = 0
+    for p in psutil.process_iter(["uids", "num_threads"]):
+        try:
+            if p.info["uids"] and p.info["uids"].real == me:
+                total += p.info["num_threads"] or 1
+        except psutil.Error:
+            continue
+    return total
+
+
+def kill_pids(pids, sig=signal.SIGKILL) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+class TreeWatch:
+    """Without a cgroup: remember every process seen in the tree; kill it all past the budget."""
+
+    def __init__(self, root_pid: int, limit: int, interval: float = 0.03):
+        self.root_pid = root_pid
+        self.limit = limit
+        self.seen: dict[int, float] = {}   # pid -> create_time, to survive pid reuse
+        self.exceeded = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True,
+                                        name=f"treewatch-{root_pid}")
+        self._thread.start()
+
+    def members(self) -> list[psutil.Process]:
+        found: list[psutil.Process] = []
+        try:
+            root = psutil.Process(self.root_pid)
+            found = [root] + root.children(recursive=True)
+        except psutil.Error:
+            pass
+        for pid, created in list(self.seen.items()):
+            try:
+                p = psutil.Process(pid)
+                if p.create_time() == created and p not in found:
+                    found.append(p)
+                    found.extend(c for c in p.children(recursive=True) if c not in found)
+            except psutil.Error:
+                continue
+        return found
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            procs = self.members()
+            for p in procs:
+                try:
+                    self.seen.setdefault(p.pid, p.create_time())
+                except psutil.Error:
+                    pass
+            if len(procs) > self.limit:
+                self.exceeded = True
+                kill_pids([p.pid for p in procs])
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(1)
+
+
+def sweep_cgroups_of(pid: int) -> int:
+    """Kill and remove the cgroups a (dead) grading process left: returns processes killed."""
+    root = _cgroup_root()
+    if root is None:
+        return 0
+    killed = 0
+    prefix = f"socklab-{pid}-"
+    for name in os.listdir(root):
+        if not name.startswith(prefix):
+            continue
+        group = PidsCgroup.__new__(PidsCgroup)
+        group.path = os.path.join(root, name)
+        group.join_path = os.path.join(group.path, "cgroup.procs")
+        for _ in range(100):
+            members = group.pids()
+            if not members:
+                break
+            killed += len(members)
+            kill_pids(members)
+            time.sleep(0.01)
+        group.remove()
+    return killed
+
+
+def sweep_orphans() -> int:
+    """Kill and reap what re-parented to this subreaper (orphans of a killed grading run)."""
+    me = psutil.Process()
+    count = 0
+    for child in me.children():
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:
+                for p in child.children(recursive=True) + [child]:
+                    p.kill()
+                count += 1
+            os.waitpid(child.pid, 0)
+        except (psutil.Error, ChildProcessError, OSError):
+            continue
+    return count

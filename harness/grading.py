@@ -1,0 +1,82 @@
+"""Grading a submission folder with socklab's own, trusted checks, in a separate pytest run.
+
+The checks always come from the installed ``labs`` package, never from the submission:
+pytest is started with plugin autoloading off, socklab's own ini file, and a conftest
+boundary at the labs folder, so a ``conftest.py``, ``pytest.ini`` or plugin shipped in a
+submission is never loaded.  Only the submission's lab programs are used, as programs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import labs as _labs_package
+from harness import containment
+
+LABS_DIR = Path(_labs_package.__file__).resolve().parent
+ROOT = LABS_DIR.parent
+INI = Path(__file__).resolve().parent / "grading.ini"
+DAYS = ("day1", "day2", "day3", "day4")
+
+
+def lab_modules(days=DAYS, only: list[str] | None = None) -> list[Path]:
+    """The check modules, ``labs/dayN/test_<lab>.py``; ``only`` keeps lab ids like day2/echo_server."""
+    found = []
+    for day in days:
+        for path in sorted((LABS_DIR / day).glob("test_*.py")):
+            lab_id = f"{day}/{path.stem[5:]}"
+            if only is None or lab_id in only:
+                found.append(path)
+    return found
+
+
+def days_present(submission: str | os.PathLike) -> list[str]:
+    return [d for d in DAYS if (Path(submission) / d).is_dir()]
+
+
+@dataclass
+class RunOutcome:
+    returncode: int | None
+    seconds: float
+    log: str
+    timed_out: bool
+
+
+def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *,
+               modules: list[Path] | None = None, lang: str = "en", junit: str | None = None,
+               timeout: float = 900, extra: list[str] | None = None,
+               env: dict | None = None) -> RunOutcome:
+    """Run the checks on ``submission`` in a child pytest; the plugin writes ``results_json``."""
+    modules = modules if modules is not None else lab_modules(days_present(submission))
+    argv = [sys.executable, "-m", "pytest", *map(str, modules),
+            "-p", "harness.plugin", "-p", "pytest_timeout", "-p", "no:cacheprovider",
+            "-c", str(INI), "--rootdir", str(ROOT), "--confcutdir", str(LABS_DIR),
+            "--submission", str(Path(submission).resolve()), "--lang", lang,
+            "--socklab-json", str(results_json), "-q", "--color=no", "-rN"]
+    if junit:
+        argv += ["--junitxml", str(junit)]
+    argv += extra or []
+    child_env = {**os.environ, **(env or {}), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+                 "PYTHONDONTWRITEBYTECODE": "1"}
+    started = time.monotonic()
+    containment.become_subreaper()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=child_env,
+                            cwd=str(ROOT), start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        out, _ = proc.communicate()
+        timed_out = True
+    # normally a no-op: a grading run that was killed leaves its fences and orphans to us
+    containment.sweep_cgroups_of(proc.pid)
+    containment.sweep_orphans()
+    return RunOutcome(proc.returncode, time.monotonic() - started,
+                      out.decode("utf-8", "replace")[-20000:], timed_out)

@@ -1,0 +1,185 @@
+"""One lab under test: where its program is, how to launch it, and what a check started.
+
+A check receives a :class:`Lab` (the ``lab`` fixture).  Everything it launches through
+it, and every port it leases, is torn down when the check ends, whatever happened.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+import tempfile
+from dataclasses import dataclass, field
+
+from harness import procfs
+from harness.feedback import HarnessError, fail
+from harness.net import Conn, connect
+from harness.peers import ReferenceServer
+from harness.ports import PortLease, lease_port
+from harness.program import Limits, Program, base_environment
+from harness.timing import wait_until
+
+DEFAULT_COMMAND = "{python} {file}"
+ALL_INTERFACES = ("0.0.0.0", "::")
+
+
+@dataclass
+class Lab:
+    id: str                          # "day2/echo_server"
+    folder: str                      # where the student's dayN files are
+    command: str = DEFAULT_COMMAND   # a template: {python} {file} {dir}
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self):
+        self.programs: list[Program] = []
+        self.leases: list[PortLease] = []
+        self.harness_retries: list[str] = []
+        self.peers: list[ReferenceServer] = []
+        self._tmp = tempfile.TemporaryDirectory(prefix="socklab-")
+        self.workdir = self._tmp.name
+
+    @property
+    def day(self) -> str:
+        return self.id.split("/")[0]
+
+    @property
+    def filename(self) -> str:
+        return self.id.split("/")[1] + ".py"
+
+    @property
+    def path(self) -> str:
+        return os.path.join(self.folder, self.filename)
+
+    def exists(self) -> bool:
+        return os.path.isfile(self.path)
+
+    def tmp_path(self, name: str) -> str:
+        """A path in the check's own scratch folder (output files, inputs)."""
+        return os.path.join(self.workdir, name)
+
+    # -- launching -------------------------------------------------------------------
+    def argv(self, *args) -> list[str]:
+        words = shlex.split(self.command.format(
+            python=shlex.quote(sys.executable), file=shlex.quote(self.path),
+            dir=shlex.quote(self.folder)))
+        return words + [str(a) for a in args]
+
+    def launch(self, *args, limits: Limits | None = None, stdin: bytes | str | None = None) -> Program:
+        """Start the lab's program with ``args``; ``stdin`` (if given) is written and closed."""
+        program = Program(self.argv(*args), cwd=self.folder,
+                          label=" ".join([self.filename, *map(str, args)]),
+                          limits=limits or self.limits, env=base_environment(self.workdir))
+        self.programs.append(program)
+        program.start()
+        if stdin is not None:
+            program.write(stdin.encode() if isinstance(stdin, str) else stdin)
+            program.close_stdin()
+        return program
+
+    def lease(self) -> int:
+        lease = lease_port()
+        self.leases.append(lease)
+        return lease.port
+
+    def start_server(self, *args, port: int | None = None, proto: str = "tcp",
+                     timeout: float = 5, retry_in_use: bool = True) -> "Server":
+        """Launch ``FILE PORT *args`` and wait (without connecting) until it listens."""
+        for attempt in range(3):
+            chosen = port if port is not None else self.lease()
+            server = Server(self, chosen, proto, self.launch(chosen, *args))
+            state = server.wait_ready(timeout)
+            if state == "ready":
+                return server
+            in_use = "Address already in use" in server.program.stderr.text()
+            if state == "exited" and in_use and retry_in_use and port is None and attempt < 2:
+                # the port was free when leased: someone else took it; not the student's fault
+                self.harness_retries.append(f"port {chosen} taken by another process; retried")
+                server.program.kill_all()
+                continue
+            server.explain_not_ready(state, timeout)
+        raise HarnessError("harness.port_retries_exhausted")
+
+    def reference_server(self, handler, *, connections: int = 1) -> ReferenceServer:
+        """A grader-side server (for client labs), closed when the check ends."""
+        peer = ReferenceServer(handler, connections=connections)
+        self.peers.append(peer)
+        return peer
+
+    # -- teardown --------------------------------------------------------------------
+    def teardown(self) -> list[str]:
+        """Kill everything this check started; return what was left running (besides servers)."""
+        leftovers = []
+        for peer in self.peers:
+            peer.close()
+        for program in self.programs:
+            leftovers.extend(str(p) for p in program.kill_all())
+        for lease in self.leases:
+            lease.release()
+        self._tmp.cleanup()
+        return leftovers
+
+
+@dataclass
+class Server:
+    """A student server the grader started: its program, its port, and its sockets."""
+
+    lab: Lab
+    port: int
+    proto: str
+    program: Program
+
+    def __getattr__(self, name):  # signal(), zombies(), expect_line()... of the program
+        return getattr(self.program, name)
+
+    def listening_rows(self) -> list[procfs.SocketRow]:
+        """LISTEN (TCP) or bound (UDP) sockets on our port held by any process of the tree."""
+        protos = ("tcp", "tcp6") if self.proto == "tcp" else ("udp", "udp6")
+        want = "LISTEN" if self.proto == "tcp" else "UNCONN"
+        rows = []
+        for proc in self.program.processes():
+            rows.extend(r for r in procfs.owned_sockets(proc.pid, protos)
+                        if r.state == want and r.local[1] == self.port)
+        return rows
+
+    def other_listening_ports(self) -> list[int]:
+        protos = ("tcp", "tcp6") if self.proto == "tcp" else ("udp", "udp6")
+        want = "LISTEN" if self.proto == "tcp" else "UNCONN"
+        ports = set()
+        for proc in self.program.processes():
+            ports.update(r.local[1] for r in procfs.owned_sockets(proc.pid, protos)
+                         if r.state == want)
+        return sorted(ports - {self.port})
+
+    def wait_ready(self, timeout: float) -> str:
+        def check():
+            if self.listening_rows():
+                return "ready"
+            if not self.program.alive():
+                return "exited"
+            return None
+        return wait_until(check, timeout) or "timeout"
+
+    def explain_not_ready(self, state: str, timeout: float):
+        program = self.program
+        if state == "exited":
+            raise fail("server.exited_early", program=program.label, status=program.returncode,
+                       output=program.output_tail())
+        others = self.other_listening_ports()
+        if others:
+            raise fail("server.wrong_port", program=program.label, port=self.port,
+                       ports=", ".join(map(str, others)), hint="hint.port_from_argv")
+        raise fail("server.never_listened", program=program.label, port=self.port,
+                   seconds=timeout, where=program.blocked_where(), output=program.output_tail())
+
+    def connect(self, host: str = "127.0.0.1", **kw) -> Conn:
+        return connect(host, self.port, label=f"{self.program.label}", **kw)
+
+    def bound_addresses(self) -> list[str]:
+        return sorted({r.local[0] for r in self.listening_rows()})
+
+    def stop(self, sig=None, timeout: float = 2):
+        """Send SIGTERM (default) to the server's pid and wait for it to end."""
+        import signal as _signal
+        self.program.signal(sig or _signal.SIGTERM)
+        return self.program.wait_exit(timeout)

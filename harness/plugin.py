@@ -1,0 +1,231 @@
+"""socklab's pytest plugin: checks with points, a lab fixture, feedback instead of tracebacks.
+
+A lab's checks are plain pytest functions::
+
+    pytestmark = lab_marker("day2/echo_server")
+
+    @check(2, "correctness", ko="이진 데이터를 그대로 돌려준다")
+    def test_echoes_binary_exactly(lab): ...
+
+The plugin resolves which file is graded (``--submission DIR`` or the lab folder
+itself), tears down everything a check started, turns :class:`CheckFailed` into
+feedback in the chosen language, skips checks whose prerequisite failed ("not run"),
+and writes the score table, ``results.json`` (Gradescope schema) and, through pytest's
+own ``--junitxml``, JUnit XML.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from harness import containment, timing
+from harness.catalog import text
+from harness.feedback import CheckFailed, HarnessError
+from harness.lab import DEFAULT_COMMAND, Lab
+from harness.report import terminal
+from harness.results import CheckResult, write_gradescope
+
+CATEGORIES = ("correctness", "byte-order", "half-close", "concurrency", "zombies", "signals",
+              "robustness", "fd-hygiene", "output")
+VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+
+STATE = pytest.StashKey["GradingState"]()
+RESULT = pytest.StashKey[CheckResult]()
+PROGRAM_OUTPUT = pytest.StashKey[str]()
+NOTES = pytest.StashKey[list]()
+
+
+def check(points: float, category: str, *, ko: str = "", needs: str | None = None,
+          visibility: str = "visible", timeout: float = 60):
+    """Mark a test function as a graded check."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r}")
+    if visibility not in VISIBILITIES:
+        raise ValueError(f"unknown visibility {visibility!r}")
+
+    def mark(fn):
+        fn = pytest.mark.check(points=points, category=category, ko=ko, needs=needs,
+                               visibility=visibility)(fn)
+        return pytest.mark.timeout(timing.scaled(timeout))(fn)
+    return mark
+
+
+def lab_marker(lab_id: str):
+    return pytest.mark.lab(lab_id)
+
+
+class GradingState:
+    def __init__(self, config):
+        self.config = config
+        self.lang = config.getoption("socklab_lang")
+        self.submission = config.getoption("submission")
+        self.commands = dict(c.split("=", 1) for c in config.getoption("socklab_command") or [])
+        self.results: list[CheckResult] = []
+        self.outcomes: dict[str, str] = {}     # nodeid -> status
+        self.missing_reported: set[str] = set()
+        self.started = time.monotonic()
+
+    def folder_for(self, item, lab_id: str) -> str:
+        if self.submission:
+            return os.path.join(os.path.abspath(self.submission), lab_id.split("/")[0])
+        return os.path.dirname(str(item.path))
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("socklab")
+    group.addoption("--submission", default=None, metavar="DIR",
+                    help="grade DIR/dayN/*.py instead of the files in the labs' own folders")
+    group.addoption("--lang", dest="socklab_lang", default=os.environ.get("SOCKLAB_LANG", "en"),
+                    choices=("en", "ko"), help="language of feedback and reports")
+    group.addoption("--socklab-json", default=None, metavar="PATH",
+                    help="write results.json (Gradescope schema) to PATH")
+    group.addoption("--timeout-scale", type=float, default=None, metavar="F",
+                    help="stretch every deadline by F on slow machines")
+    group.addoption("--command", dest="socklab_command", action="append", metavar="LAB=CMD",
+                    help="how to launch a lab, e.g. day2/echo_server='./echo_server'; "
+                         "CMD may use {python} {file} {dir}")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "check(points, category, ko, needs, visibility): a graded check")
+    config.addinivalue_line("markers", "lab(id): the lab a module's checks grade")
+    if config.getoption("timeout_scale"):
+        timing.set_scale(config.getoption("timeout_scale"))
+    config.stash[STATE] = GradingState(config)
+    containment.become_subreaper()
+
+
+def _state(node) -> GradingState:
+    return node.config.stash[STATE]
+
+
+def _lab_id(item) -> str | None:
+    marker = item.get_closest_marker("lab")
+    return marker.args[0] if marker else None
+
+
+def _title(item, lang: str) -> str:
+    marker = item.get_closest_marker("check")
+    if lang == "ko" and marker and marker.kwargs.get("ko"):
+        return marker.kwargs["ko"]
+    doc = (getattr(item.obj, "__doc__", None) or "").strip()
+    return doc.splitlines()[0].rstrip(".") if doc else item.name.replace("test_", "").replace("_", " ")
+
+
+@pytest.fixture
+def lab(request):
+    """The lab this module grades; everything launched through it is gone after the check."""
+    state = _state(request)
+    lab_id = _lab_id(request.node)
+    if lab_id is None:
+        raise HarnessError("harness.no_lab_marker", test=request.node.nodeid)
+    the_lab = Lab(lab_id, state.folder_for(request.node, lab_id),
+                  command=state.commands.get(lab_id, DEFAULT_COMMAND))
+    if not the_lab.exists():
+        the_lab.teardown()
+        if lab_id in state.missing_reported:
+            pytest.skip(text("check.not_run_missing", state.lang, file=the_lab.filename))
+        state.missing_reported.add(lab_id)
+        raise CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
+                          folder=the_lab.folder)
+    yield the_lab
+    leftovers = the_lab.teardown()
+    notes = list(the_lab.harness_retries)
+    if leftovers:
+        notes.append(text("harness.killed_leftovers", state.lang, processes=", ".join(leftovers)))
+    request.node.stash[NOTES] = notes
+    request.node.stash[PROGRAM_OUTPUT] = "\n".join(
+        f"$ {p.label}\n{p.output_tail(1500)}" for p in the_lab.programs if p.output_tail().strip())
+
+
+def pytest_runtest_setup(item):
+    marker = item.get_closest_marker("check")
+    if not marker or not marker.kwargs.get("needs"):
+        return
+    state = _state(item)
+    needed = marker.kwargs["needs"]
+    nodeid = item.nodeid.rsplit("::", 1)[0] + "::" + needed
+    outcome = state.outcomes.get(nodeid)
+    if outcome != "passed":
+        needed_item = next((i for i in item.session.items if i.nodeid == nodeid), None)
+        title = _title(needed_item, state.lang) if needed_item else needed
+        pytest.skip(text("check.not_run_because", state.lang, check=title))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    marker = item.get_closest_marker("check")
+    if marker is None:
+        return
+    state = _state(item)
+    lang = state.lang
+    exc = call.excinfo.value if call.excinfo else None
+    status = None
+    feedback = ""
+    if isinstance(exc, (CheckFailed, HarnessError)):
+        feedback = exc.render(lang)
+        status = exc.status
+        rep.longrepr = feedback
+        if isinstance(exc, HarnessError):
+            rep.outcome = "failed"
+    elif rep.skipped and call.when in ("setup", "call"):
+        status = "not-run"
+        feedback = str(exc.msg if hasattr(exc, "msg") else "") if exc else ""
+    elif rep.failed and exc is not None:
+        message = str(exc)
+        if message.startswith("Timeout") or "Timeout (>" in message:
+            status = "timeout"
+            feedback = text("check.timed_out", lang)
+        elif isinstance(exc, (ConnectionError, TimeoutError)):
+            status = "failed"  # the student's program broke a connection under the grader
+            feedback = text("net.unexpected_error", lang, error=f"{type(exc).__name__}: {exc}")
+        else:  # an exception in socklab's own check code: never charged to the student
+            status = "infra-error"
+            feedback = text("harness.internal_error", lang, error=f"{type(exc).__name__}: {exc}")
+        rep.longrepr = feedback + "\n\n" + str(rep.longrepr)
+    if call.when == "call" and rep.passed:
+        status = "passed"
+    if status is None or (call.when == "teardown" and item.nodeid in state.outcomes):
+        return
+    points = float(marker.kwargs["points"])
+    result = CheckResult(
+        nodeid=item.nodeid, lab=_lab_id(item) or "?", name=_title(item, lang),
+        category=marker.kwargs["category"], max_score=points,
+        score=points if status == "passed" else 0.0, status=status, feedback=feedback,
+        visibility=marker.kwargs.get("visibility", "visible"), duration=call.duration)
+    item.stash[RESULT] = result
+    state.outcomes[item.nodeid] = status
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    yield
+    result = item.stash.get(RESULT, None)
+    if result is None:
+        return
+    if not result.passed and "\n    | " not in result.feedback:  # not already quoted in the feedback
+        result.output = item.stash.get(PROGRAM_OUTPUT, "")
+    result.notes = item.stash.get(NOTES, [])
+    _state(item).results.append(result)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    state = config.stash.get(STATE, None)
+    if not state or not state.results:
+        return
+    terminalreporter.write_sep("=", "socklab")
+    terminal.print_tables(state.results, state.lang, file=terminalreporter._tw._file)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    state = session.config.stash.get(STATE, None)
+    path = session.config.getoption("socklab_json")
+    if state is None or not path:
+        return
+    write_gradescope(path, state.results, time.monotonic() - state.started, lang=state.lang,
+                     extra={"submission": state.submission or "labs"})

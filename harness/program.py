@@ -1,0 +1,393 @@
+"""A student program under test: launched, fenced, drained, observed, torn down.
+
+``Program`` is the grader's handle on one launched lab program.  It is started directly
+(``sys.executable FILE ARGS``, never a shell or a shim) in its own session, with an
+explicit environment, default signal dispositions and resource limits; its output is
+drained into capped buffers; its whole process tree is tracked so that teardown leaves
+nothing behind, and reports what it had to kill.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+
+import psutil
+
+from harness import containment, procfs
+from harness.capture import CappedStream, Line
+from harness.feedback import HarnessError, fail
+from harness.timing import Deadline, scaled, wait_until
+
+# Signals a harness may have inherited as ignored or caught (a CI shell's background job
+# ignores SIGINT); the student's program must start with the defaults.
+RESET_SIGNALS = [s for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP,
+                             signal.SIGCHLD, signal.SIGALRM, signal.SIGUSR1, signal.SIGUSR2,
+                             signal.SIGPIPE, signal.SIGXFSZ, signal.SIGTSTP, signal.SIGTTIN,
+                             signal.SIGTTOU)]
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: int = 30
+    memory_bytes: int = 1 << 30
+    open_files: int = 1024
+    file_size: int = 64 << 20
+    processes: int = 64
+
+    def apply_rlimits(self, nproc: int | None) -> None:
+        """Runs in the child between fork and exec."""
+        for which, value in ((resource.RLIMIT_CPU, self.cpu_seconds),
+                             (resource.RLIMIT_AS, self.memory_bytes),
+                             (resource.RLIMIT_NOFILE, self.open_files),
+                             (resource.RLIMIT_FSIZE, self.file_size),
+                             (resource.RLIMIT_CORE, 0)):
+            resource.setrlimit(which, (value, value))
+        if nproc is not None:
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+
+
+def base_environment(home: str) -> dict[str, str]:
+    """Explicit, never inherited: a harness run with PYTHONUNBUFFERED set must not hide a bug."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONNOUSERSITE": "1",
+    }
+
+
+@dataclass
+class Leftover:
+    pid: int
+    command: str
+
+    def __str__(self) -> str:
+        return f"{self.pid} ({self.command})"
+
+
+@dataclass
+class Program:
+    argv: list[str]
+    cwd: str
+    label: str                      # what the student knows it as: "echo_server.py 20123"
+    limits: Limits = field(default_factory=Limits)
+    env: dict[str, str] | None = None
+
+    def __post_init__(self):
+        self.stdout = CappedStream("stdout")
+        self.stderr = CappedStream("stderr")
+        self._cursor = 0
+        self._popen: subprocess.Popen | None = None
+        self.cgroup = None
+        self.watch = None
+        self.killed: list[Leftover] = []   # what teardown had to kill
+        self.started_at = 0.0
+        self.returncode: int | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def start(self) -> "Program":
+        containment.become_subreaper()
+        self.cgroup = containment.make_cgroup(self.limits.processes)
+        nproc = None
+        if self.cgroup is None and os.geteuid() != 0:
+            nproc = containment.user_task_count() + self.limits.processes
+        join = self.cgroup.join_path if self.cgroup else None
+        limits = self.limits
+
+        def in_child():  # between fork and exec: keep it to plain system calls
+            if join:
+                fd = os.open(join, os.O_WRONLY)
+                os.write(fd, str(os.getpid()).encode())
+                os.close(fd)
+            for sig in RESET_SIGNALS:
+                signal.signal(sig, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            limits.apply_rlimits(nproc)
+
+        env = self.env if self.env is not None else base_environment(self.cwd)
+        try:
+            self._popen = subprocess.Popen(
+                self.argv, cwd=self.cwd, env=env, stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                preexec_fn=in_child, close_fds=True)
+        except (FileNotFoundError, PermissionError) as exc:
+            if self.cgroup:
+                self.cgroup.remove()
+            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+                               error=str(exc)) from exc
+        self.started_at = time.monotonic()
+        _LAUNCHED.add(self.pid)
+        self.stdout.drain(os.dup(self._popen.stdout.fileno()))
+        self.stderr.drain(os.dup(self._popen.stderr.fileno()))
+        self._popen.stdout.close()
+        self._popen.stderr.close()
+        if self.cgroup is None:
+            self.watch = containment.TreeWatch(self.pid, self.limits.processes)
+        return self
+
+    @property
+    def pid(self) -> int:
+        return self._popen.pid
+
+    def poll(self) -> int | None:
+        if self.returncode is None and self._popen is not None:
+            self.returncode = self._popen.poll()
+        return self.returncode
+
+    def alive(self) -> bool:
+        return self.poll() is None
+
+    def wait_exit(self, timeout: float) -> int | None:
+        """The exit status (negative: killed by that signal), or None if still running."""
+        try:
+            self.returncode = self._popen.wait(scaled(timeout))
+        except subprocess.TimeoutExpired:
+            return None
+        return self.returncode
+
+    # -- standard streams ------------------------------------------------------------
+    def write(self, data: bytes) -> None:
+        try:
+            self._popen.stdin.write(data)
+            self._popen.stdin.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the program closed its stdin or exited: the next expectation says so
+
+    def send_line(self, line: str) -> None:
+        self.write(line.encode() + b"\n")
+
+    def close_stdin(self) -> None:
+        try:
+            self._popen.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+
+    def output_tail(self, chars: int = 2000) -> str:
+        out = self.stdout.text(chars)
+        err = self.stderr.text(chars)
+        parts = []
+        if out.strip():
+            parts.append("stdout:\n" + out)
+        if err.strip():
+            parts.append("stderr:\n" + err)
+        return "\n".join(parts)
+
+    def find_line(self, pattern: str, stream: str = "stdout", start: int = 0):
+        """(index, match) of the first line from ``start`` that matches, else None."""
+        lines = getattr(self, stream).lines
+        rx = re.compile(pattern, re.IGNORECASE)
+        for i in range(start, len(lines)):
+            m = rx.search(lines[i].text)
+            if m:
+                return i, m
+        return None
+
+    def expect_line(self, pattern: str, timeout: float = 5, *, describe: str | None = None,
+                    stream: str = "stdout") -> re.Match:
+        """Wait for the next line (after the last one matched) that matches ``pattern``."""
+        buf = getattr(self, stream)
+        found = buf.wait(lambda: self.find_line(pattern, stream, self._cursor), scaled(timeout))
+        if not found:
+            found = self.find_line(pattern, stream, self._cursor)  # it may have closed with it
+        if not found:
+            key = "output.line_missing_exited" if not self.alive() else "output.line_missing"
+            raise fail(key, program=self.label, expected=describe or pattern,
+                       seconds=timeout, status=self.returncode, output=self.output_tail())
+        index, match = found
+        self._cursor = index + 1
+        return match
+
+    def lines_matching(self, pattern: str, stream: str = "stdout") -> list[tuple[Line, re.Match]]:
+        rx = re.compile(pattern, re.IGNORECASE)
+        out = []
+        for line in list(getattr(self, stream).lines):
+            out.extend((line, m) for m in rx.finditer(line.text))
+        return out
+
+    def expect_exit(self, timeout: float = 5, codes=(0,)) -> int:
+        """Wait for the program to end; its status must be one of ``codes``."""
+        status = self.wait_exit(timeout)
+        if status is None:
+            raise fail("exit.still_running", program=self.label, seconds=timeout,
+                       where=self.blocked_where(), output=self.output_tail())
+        if codes is not None and status not in codes:
+            raise fail("exit.wrong_status", program=self.label, status=status,
+                       expected_status=" or ".join(map(str, codes)), output=self.output_tail())
+        self.stdout.join(scaled(1))
+        self.stderr.join(scaled(1))
+        return status
+
+    def expect_no_traceback(self) -> None:
+        err = self.stderr.text()
+        if "Traceback (most recent call last)" in err:
+            raise fail("output.traceback", program=self.label, output=self.stderr.text(3000))
+
+    # -- signals ---------------------------------------------------------------------
+    def signal(self, sig: int) -> None:
+        """To the program's pid only, like ``kill PID`` (never to its group)."""
+        try:
+            os.kill(self.pid, sig)
+        except ProcessLookupError:
+            pass
+
+    # -- observation -----------------------------------------------------------------
+    def processes(self) -> list[psutil.Process]:
+        """Every live member of the program's tree, orphans and daemons included."""
+        pids: set[int] = set()
+        if self.cgroup is not None:
+            pids.update(self.cgroup.pids())
+        if self.watch is not None:
+            pids.update(p.pid for p in self.watch.members())
+        if self.alive():
+            try:
+                root = psutil.Process(self.pid)
+                pids.add(self.pid)
+                pids.update(c.pid for c in root.children(recursive=True))
+            except psutil.Error:
+                pass
+        procs = []
+        for pid in sorted(pids):
+            try:
+                procs.append(psutil.Process(pid))
+            except psutil.Error:
+                continue
+        return procs
+
+    def children(self) -> list[psutil.Process]:
+        """Direct children of the program's main process (zombies included)."""
+        try:
+            return psutil.Process(self.pid).children()
+        except psutil.Error:
+            return []
+
+    def zombies(self) -> list[int]:
+        """Pids of direct children that have exited and not been reaped."""
+        out = []
+        for child in self.children():
+            try:
+                if child.status() == psutil.STATUS_ZOMBIE:
+                    out.append(child.pid)
+            except psutil.NoSuchProcess:
+                continue
+        return out
+
+    def survivors(self) -> list[psutil.Process]:
+        """Members still running (not zombies) other than the main process."""
+        out = []
+        for p in self.processes():
+            try:
+                if p.pid != self.pid and p.status() != psutil.STATUS_ZOMBIE:
+                    out.append(p)
+            except psutil.Error:
+                continue
+        return out
+
+    def fd_count(self) -> int:
+        return procfs.fd_count(self.pid)
+
+    def cpu_seconds(self) -> float:
+        try:
+            t = psutil.Process(self.pid).cpu_times()
+            return t.user + t.system
+        except psutil.Error:
+            return 0.0
+
+    def blocked_where(self) -> str:
+        if not self.alive():
+            return "exited"
+        return f"{procfs.blocked_in(self.pid)}() [{procfs.wchan(self.pid)}]"
+
+    def fork_limit_hit(self) -> bool:
+        if self.cgroup is not None:
+            return self.cgroup.fork_refusals() > 0
+        return bool(self.watch and self.watch.exceeded)
+
+    # -- teardown --------------------------------------------------------------------
+    def kill_all(self) -> list[Leftover]:
+        """SIGKILL every member until none is left; reap; return what was still running."""
+        deadline = Deadline(5)
+        first = True
+        while True:
+            members = [p for p in self.processes() if _running(p)]
+            if first:  # the main process of a server is expected to run until stopped
+                self.killed.extend(Leftover(p.pid, _describe(p)) for p in members
+                                   if p.pid != self.pid)
+                first = False
+            if not members:
+                break
+            containment.kill_pids([p.pid for p in members])
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._reap_orphans(members)
+            if deadline.passed():
+                break
+            wait_until(lambda: not any(_running(p) for p in members), 0.5)
+        if self._popen is not None:
+            self.returncode = self._popen.wait() if self.returncode is None else self.returncode
+            self.close_stdin()
+            _LAUNCHED.discard(self.pid)
+        reap_strays()
+        if self.watch is not None:
+            self.watch.stop()
+        if self.cgroup is not None:
+            wait_until(lambda: not self.cgroup.pids(), 2)
+            self.cgroup.remove()
+        self.stdout.join(scaled(2))
+        self.stderr.join(scaled(2))
+        return self.killed
+
+    def _reap_orphans(self, procs) -> None:
+        """Orphans re-parent to us (subreaper): collect their exit so no zombie remains."""
+        me = os.getpid()
+        for p in procs:
+            if p.pid == self.pid:
+                continue
+            try:
+                if p.ppid() == me:
+                    os.waitpid(p.pid, os.WNOHANG)
+            except (psutil.Error, ChildProcessError, OSError):
+                continue
+
+
+_LAUNCHED: set[int] = set()  # pids whose exit a Popen object will collect
+
+
+def reap_strays() -> int:
+    """Collect exited orphans that re-parented to us; never a pid a Popen still owns."""
+    reaped = 0
+    for child in psutil.Process().children():
+        if child.pid in _LAUNCHED:
+            continue
+        try:
+            if child.status() == psutil.STATUS_ZOMBIE:
+                os.waitpid(child.pid, os.WNOHANG)
+                reaped += 1
+        except (psutil.Error, ChildProcessError, OSError):
+            continue
+    return reaped
+
+
+def _running(p: psutil.Process) -> bool:
+    try:
+        return p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _describe(p: psutil.Process) -> str:
+    try:
+        return " ".join(os.path.basename(a) if i == 0 else a
+                        for i, a in enumerate(p.cmdline()[:4])) or p.name()
+    except psutil.Error:
+        return "?"
