@@ -88,7 +88,7 @@ class CappedStream:
         while True:
             nl = self._partial.find(b"\n")
             if nl < 0:
-                if len(self._partial) > MAX_LINE_BYTES:  # a line without end: cut it
+                while len(self._partial) > MAX_LINE_BYTES:  # a line without end: cut it
                     self._add_line(Line(now, bytes(self._partial[:MAX_LINE_BYTES])))
                     del self._partial[:MAX_LINE_BYTES]
                 return

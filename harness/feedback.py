@@ -49,7 +49,7 @@ class HarnessError(RuntimeError):
 
 
 def fail(key: str, **kw) -> CheckFailed:
-    """``raise fail("echo.wrong_bytes", sent=..., got=..., expected=...)`` reads as the spec."""
+    """``raise fail("net.wrong_bytes", sent=..., got=..., expected=...)`` reads as the spec."""
     return CheckFailed(key, **kw)
 
 
@@ -122,5 +122,8 @@ def render(exc, lang: str = "en") -> str:
         lines.append(f"  {text('label.hint', lang)}: {text(hint_key, lang, **hint_params)}")
     if exc.output:
         lines.append(f"  {text('label.output', lang)}:")
-        lines.extend("    | " + line for line in exc.output.rstrip("\n").splitlines()[-20:])
+        quoted = exc.output.rstrip("\n").splitlines()
+        if len(quoted) > 24:
+            quoted = quoted[:6] + ["…"] + quoted[-17:]
+        lines.extend("    | " + line for line in quoted)
     return "\n".join(lines)

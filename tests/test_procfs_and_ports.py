@@ -1,0 +1,56 @@
+"""Socket state from /proc, and ports that are leased free."""
+
+import os
+import socket
+
+from harness import procfs
+from harness.ports import lease_port
+
+
+def test_listening_socket_is_seen_with_its_address():
+    lease = lease_port()
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("0.0.0.0", lease.port))
+    s.listen()
+    try:
+        rows = [r for r in procfs.owned_sockets(os.getpid()) if r.local[1] == lease.port]
+        assert [(r.state, r.local[0]) for r in rows] == [("LISTEN", "0.0.0.0")]
+    finally:
+        s.close()
+        lease.release()
+
+
+def test_two_leases_never_share_a_port():
+    leases = [lease_port() for _ in range(20)]
+    try:
+        assert len({lease.port for lease in leases}) == 20
+    finally:
+        for lease in leases:
+            lease.release()
+
+
+def test_udp_socket_is_seen_as_bound():
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    u.bind(("127.0.0.1", 0))
+    try:
+        port = u.getsockname()[1]
+        rows = [r for r in procfs.owned_sockets(os.getpid(), ("udp",)) if r.local[1] == port]
+        assert rows and rows[0].state == "UNCONN" and rows[0].local[0] == "127.0.0.1"
+    finally:
+        u.close()
+
+
+def test_blocked_in_names_the_system_call():
+    import subprocess
+    import sys
+
+    from harness.timing import wait_until
+    child = subprocess.Popen([sys.executable, "-c", "import time; print(1, flush=True); time.sleep(30)"],
+                             stdout=subprocess.PIPE)
+    try:
+        child.stdout.readline()
+        assert wait_until(lambda: procfs.blocked_in(child.pid) in ("nanosleep", "clock_nanosleep"), 5)
+    finally:
+        child.kill()
+        child.wait()
