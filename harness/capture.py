@@ -9,7 +9,10 @@ a cap, so checks can wait for a line and time it (the alarm lab).
 
 from __future__ import annotations
 
+import fcntl
 import os
+import struct
+import termios
 import threading
 import time
 from collections import deque
@@ -47,13 +50,30 @@ class CappedStream:
         self.closed = False
         self.changed = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._fd: int | None = None
 
     # -- feeding -------------------------------------------------------------------
     def drain(self, fd: int) -> None:
         """Start a daemon thread that reads ``fd`` until EOF, then closes it."""
+        self._fd = fd
         self._thread = threading.Thread(target=self._pump, args=(fd,), daemon=True,
                                         name=f"drain-{self.name}")
         self._thread.start()
+
+    def unread(self) -> int:
+        """Bytes written by the program that the drain thread has not taken yet."""
+        fd = self._fd
+        if fd is None or self.closed:
+            return 0
+        try:
+            return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+        except OSError:
+            return 0
+
+    def pending(self) -> str:
+        """The last line, still without its newline (a prompt, or a line cut short)."""
+        with self.changed:
+            return bytes(self._partial).decode("utf-8", "replace")
 
     def _pump(self, fd: int) -> None:
         try:
@@ -66,8 +86,9 @@ class CappedStream:
                     break
                 self.feed(chunk)
         finally:
-            os.close(fd)
             self.finish()
+            self._fd = None
+            os.close(fd)
 
     def feed(self, chunk: bytes) -> None:
         now = time.monotonic()

@@ -139,17 +139,26 @@ _SYSCALLS = {
 SENDING = {"write", "sendto", "sendmsg"}
 
 
-def blocked_in(pid: int) -> str:
-    """The system call a process is blocked in ('sendto', 'accept4'...), 'running' or '?'."""
+def blocked_call(pid: int) -> tuple[str, list[int]]:
+    """(system call name, its arguments) a process is blocked in; ('running', []) or ('?', [])."""
     try:
         with open(f"/proc/{pid}/syscall") as fh:
-            first = fh.read().split()[0]
-    except (OSError, IndexError):
-        return "?"
-    if first == "running":
-        return "running"
+            fields = fh.read().split()
+    except OSError:
+        return "?", []
+    if not fields:
+        return "?", []
+    if fields[0] == "running":
+        return "running", []
     table = _SYSCALLS.get(os.uname().machine, {})
     try:
-        return table.get(int(first), f"syscall {first}")
+        name = table.get(int(fields[0]), f"syscall {fields[0]}")
+        args = [int(a, 16) for a in fields[1:7]]
     except ValueError:
-        return first
+        return fields[0], []
+    return name, args
+
+
+def blocked_in(pid: int) -> str:
+    """The system call a process is blocked in ('sendto', 'accept4'...), 'running' or '?'."""
+    return blocked_call(pid)[0]

@@ -146,13 +146,20 @@ class Program:
     def alive(self) -> bool:
         return self.poll() is None
 
-    def wait_exit(self, timeout: float) -> int | None:
-        """The exit status (negative: killed by that signal), or None if still running."""
-        try:
-            self.returncode = self._popen.wait(scaled(timeout))
-        except subprocess.TimeoutExpired:
-            return None
-        return self.returncode
+    def wait_exit(self, timeout: float, *, idle_is_final: bool = False) -> int | None:
+        """The exit status (negative: killed by that signal), or None if still running.
+
+        ``idle_is_final``: give up early once the program waits for input that will never
+        come (it will not end by itself then).
+        """
+        if not idle_is_final:
+            try:
+                self.returncode = self._popen.wait(scaled(timeout))
+            except subprocess.TimeoutExpired:
+                return None
+            return self.returncode
+        ended = wait_until(lambda: self.poll() is not None or self.waiting_for_input(), timeout)
+        return self.poll() if ended else None
 
     # -- standard streams ------------------------------------------------------------
     def write(self, data: bytes) -> None:
@@ -191,14 +198,34 @@ class Program:
                 return i, m
         return None
 
+    def waiting_for_input(self) -> bool:
+        """Blocked reading its stdin with all its output drained: it will print nothing more."""
+        if not self.alive() or self._popen.stdin.closed:
+            return False
+        name, args = procfs.blocked_call(self.pid)
+        return name == "read" and args[:1] == [0] and self.stdout.unread() == 0
+
     def expect_line(self, pattern: str, timeout: float = 5, *, describe: str | None = None,
                     stream: str = "stdout") -> re.Match:
-        """Wait for the next line (after the last one matched) that matches ``pattern``."""
+        """Wait for the next line (after the last one matched) that matches ``pattern``.
+
+        Stops early when the program is waiting for input: then the unfinished last line
+        (text printed without a newline) is matched too, so a line cut short is judged at
+        once instead of after the deadline.
+        """
         buf = getattr(self, stream)
-        found = buf.wait(lambda: self.find_line(pattern, stream, self._cursor), scaled(timeout))
-        if not found:
+        rx = re.compile(pattern, re.IGNORECASE)
+
+        def seen():
+            return self.find_line(pattern, stream, self._cursor) or (
+                stream == "stdout" and self.waiting_for_input() and "idle")
+        found = buf.wait(seen, scaled(timeout))
+        if found in ("idle", None, False) or not found:
             found = self.find_line(pattern, stream, self._cursor)  # it may have closed with it
         if not found:
+            partial = rx.search(buf.pending())
+            if partial:
+                return partial
             key = "output.line_missing_exited" if not self.alive() else "output.line_missing"
             raise fail(key, program=self.label, expected=describe or pattern,
                        seconds=timeout, status=self.returncode, output=self.output_tail())
@@ -215,7 +242,7 @@ class Program:
 
     def expect_exit(self, timeout: float = 5, codes=(0,)) -> int:
         """Wait for the program to end; its status must be one of ``codes``."""
-        status = self.wait_exit(timeout)
+        status = self.wait_exit(timeout, idle_is_final=True)
         if status is None:
             raise fail("exit.still_running", program=self.label, seconds=timeout,
                        where=self.blocked_where(), output=self.output_tail())
@@ -304,7 +331,10 @@ class Program:
     def blocked_where(self) -> str:
         if not self.alive():
             return "exited"
-        return f"{procfs.blocked_in(self.pid)}() [{procfs.wchan(self.pid)}]"
+        name, args = procfs.blocked_call(self.pid)
+        if name == "read" and args[:1] == [0]:
+            return "read() from stdin: waiting for input"
+        return f"{name}() [{procfs.wchan(self.pid)}]"
 
     def fork_limit_hit(self) -> bool:
         if self.cgroup is not None:

@@ -12,11 +12,11 @@ MESSAGES = {
 
     # the student's program and its output
     "output.line_missing": {
-        "en": "{program} did not print a line matching {expected} within {seconds} s.",
-        "ko": "{program}이(가) {seconds}초 안에 {expected} 형식의 줄을 출력하지 않았습니다."},
+        "en": "{program} did not print the expected line within {seconds} s.",
+        "ko": "{program}이(가) {seconds}초 안에 기대한 줄을 출력하지 않았습니다."},
     "output.line_missing_exited": {
-        "en": "{program} ended (exit status {status}) without printing a line matching {expected}.",
-        "ko": "{program}이(가) {expected} 형식의 줄을 출력하지 않고 종료했습니다 (종료 상태 {status})."},
+        "en": "{program} ended (exit status {status}) without printing the expected line.",
+        "ko": "{program}이(가) 기대한 줄을 출력하지 않고 종료했습니다 (종료 상태 {status})."},
     "output.traceback": {
         "en": "{program} printed a Python traceback; errors the lab expects must be handled "
               "with a clear message instead.",

@@ -76,7 +76,7 @@ def test_quits_on_q_and_Q(lab):
         client.send_line("before quitting")
         client.expect_line(ECHOED, describe="Message from server: before quitting")
         client.send_line(quit_word)  # stdin stays open: only the word may end it
-        status = client.wait_exit(5)
+        status = client.wait_exit(5, idle_is_final=True)
         if status is None:
             raise fail("echo_client.ignores_quit", word=quit_word.strip(), hint="hint.quit_word")
         if status != 0:

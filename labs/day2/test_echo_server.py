@@ -87,7 +87,8 @@ def test_survives_a_client_that_vanishes_mid_message(lab):
 
     def server_blocked_sending():  # we never read, so its sendall() must stall
         try:
-            rude.sock.send(chunk)
+            while rude.sock.send(chunk):  # fill every buffer between us as fast as it drains
+                pass
         except BlockingIOError:
             pass
         except ConnectionError:
