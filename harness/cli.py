@@ -7,9 +7,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
 import sys
 from pathlib import Path
+
+from harness import commands
 
 from harness import results as results_mod
 from harness import timing
@@ -83,6 +87,14 @@ def cmd_grade(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="socklab", description="Grade socket-programming labs.")
     sub = parser.add_subparsers(dest="command", required=True)
+    register_grade(sub)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def register_grade(sub) -> None:
     grade = sub.add_parser("grade", help="grade one or more submission folders")
     grade.add_argument("submissions", nargs="+", metavar="DIR",
                        help="a folder holding day1/ ... day4/ with the lab files")
@@ -95,8 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--timeout-scale", type=float, default=None,
                        help="stretch every deadline of the checks (slow machines)")
     grade.set_defaults(func=cmd_grade)
-    args = parser.parse_args(argv)
-    return args.func(args)
 
 
 if __name__ == "__main__":

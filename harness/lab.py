@@ -17,7 +17,8 @@ from harness.feedback import HarnessError, fail
 from harness.net import Conn, connect
 from harness.peers import ReferenceServer
 from harness.ports import PortLease, lease_port
-from harness.program import Limits, Program, base_environment
+from harness.backends import SubprocessBackend
+from harness.program import Limits, Program
 from harness.timing import wait_until
 
 DEFAULT_COMMAND = "{python} {file}"
@@ -30,6 +31,7 @@ class Lab:
     folder: str                      # where the student's dayN files are
     command: str = DEFAULT_COMMAND   # a template: {python} {file} {dir}
     limits: Limits = field(default_factory=Limits)
+    backend: object = field(default_factory=SubprocessBackend)
 
     def __post_init__(self):
         self.programs: list[Program] = []
@@ -67,9 +69,7 @@ class Lab:
 
     def launch(self, *args, limits: Limits | None = None, stdin: bytes | str | None = None) -> Program:
         """Start the lab's program with ``args``; ``stdin`` (if given) is written and closed."""
-        program = Program(self.argv(*args), cwd=self.folder,
-                          label=" ".join([self.filename, *map(str, args)]),
-                          limits=limits or self.limits, env=base_environment(self.workdir))
+        program = self.backend.program(self, [str(a) for a in args], limits or self.limits)
         self.programs.append(program)
         program.start()
         if stdin is not None:

@@ -16,6 +16,7 @@ import time
 
 from harness.feedback import fail
 from harness.procfs import TCP_STATES
+from harness.sockets import new_socket
 from harness.timing import Deadline, scaled, wait_until
 
 TCP_INFO_STATE = {1: "ESTABLISHED", 7: "CLOSE", 8: "CLOSE_WAIT", 9: "LAST_ACK",
@@ -162,7 +163,7 @@ class Conn:
 
 def connect(host: str, port: int, timeout: float = 3, *, label: str | None = None,
             rcvbuf: int | None = None) -> Conn:
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock = new_socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     if rcvbuf:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     sock.settimeout(scaled(timeout))
@@ -181,7 +182,7 @@ class Listener:
     """A reference server socket for student clients: bound before the client starts."""
 
     def __init__(self, host: str = "0.0.0.0", port: int = 0):
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock = new_socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind((host, port))
         self.sock.listen(16)
@@ -209,7 +210,7 @@ class Datagrams:
     """A UDP endpoint of the grader's."""
 
     def __init__(self, host: str = "0.0.0.0", port: int = 0):
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock = new_socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind((host, port))
         self.port = self.sock.getsockname()[1]
 

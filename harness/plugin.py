@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from harness import containment, timing
+from harness import backends, containment, timing
 from harness.catalog import text
 from harness.feedback import CheckFailed, HarnessError
 from harness.lab import DEFAULT_COMMAND, Lab
@@ -63,10 +63,20 @@ class GradingState:
         self.lang = config.getoption("socklab_lang")
         self.submission = config.getoption("submission")
         self.commands = dict(c.split("=", 1) for c in config.getoption("socklab_command") or [])
+        self.backend_name = config.getoption("socklab_backend")
+        self._backend = None
         self.results: list[CheckResult] = []
         self.outcomes: dict[str, str] = {}     # nodeid -> status
         self.missing_reported: set[str] = set()
         self.started = time.monotonic()
+
+    @property
+    def backend(self):
+        """Created on first use, so a run that launches nothing never needs Docker."""
+        if self._backend is None:
+            self._backend = backends.create(self.backend_name, **(
+                {"submission": self.submission} if self.backend_name == "docker" else {}))
+        return self._backend
 
     def folder_for(self, item, lab_id: str) -> str:
         if self.submission:
@@ -84,6 +94,9 @@ def pytest_addoption(parser):
                     help="write results.json (Gradescope schema) to PATH")
     group.addoption("--timeout-scale", type=float, default=None, metavar="F",
                     help="stretch every deadline by F on slow machines")
+    group.addoption("--backend", dest="socklab_backend", default=os.environ.get("SOCKLAB_BACKEND", "subprocess"),
+                    choices=("subprocess", "docker"),
+                    help="run student programs as host processes or in containers")
     group.addoption("--command", dest="socklab_command", action="append", metavar="LAB=CMD",
                     help="how to launch a lab, e.g. day2/echo_server='./echo_server'; "
                          "CMD may use {python} {file} {dir}")
@@ -123,7 +136,7 @@ def lab(request):
     if lab_id is None:
         raise HarnessError("harness.no_lab_marker", test=request.node.nodeid)
     the_lab = Lab(lab_id, state.folder_for(request.node, lab_id),
-                  command=state.commands.get(lab_id, DEFAULT_COMMAND))
+                  command=state.commands.get(lab_id, DEFAULT_COMMAND), backend=state.backend)
     if not the_lab.exists():
         the_lab.teardown()
         if lab_id in state.missing_reported:
@@ -223,6 +236,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         return
     terminalreporter.write_sep("=", "socklab")
     terminal.print_tables(state.results, state.lang, file=terminalreporter._tw._file)
+
+
+def pytest_unconfigure(config):
+    state = config.stash.get(STATE, None)
+    if state is not None and state._backend is not None:
+        state._backend.close()
 
 
 def pytest_sessionfinish(session, exitstatus):
