@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import struct
 import termios
 import threading
@@ -48,7 +49,7 @@ class CappedStream:
         self.lines_dropped = 0
         self._partial = bytearray()
         self.closed = False
-        self.changed = threading.Condition()
+        self.changed = threading.Condition(threading.RLock())
         self._thread: threading.Thread | None = None
         self._fd: int | None = None
 
@@ -76,15 +77,19 @@ class CappedStream:
             return bytes(self._partial).decode("utf-8", "replace")
 
     def _pump(self, fd: int) -> None:
+        # The read happens under the lock, so a reader holding the lock sees every byte
+        # either still in the pipe (unread() > 0) or already in the buffers, never in between.
         try:
             while True:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    break
-                self.feed(chunk)
+                select.select([fd], [], [])
+                with self.changed:
+                    try:
+                        chunk = os.read(fd, 65536)
+                    except OSError:
+                        chunk = b""
+                    if not chunk:
+                        break
+                    self.feed(chunk)
         finally:
             self.finish()
             self._fd = None

@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 from harness import commands
+from harness.batch.adapters import FORMATS
+from harness.batch.inputs import discover, find_days
+from harness.batch.runner import grade_batch
 
 from harness import results as results_mod
 from harness import timing
@@ -62,25 +65,22 @@ def details(results: list[CheckResult], lang: str) -> str:
 
 
 def cmd_grade(args) -> int:
-    submissions = [Path(p) for p in args.submissions]
-    for sub in submissions:
-        if not sub.is_dir():
-            print(text("grade.not_a_folder", args.lang, path=str(sub)), file=sys.stderr)
-            return 2
     if args.timeout_scale:
         timing.set_scale(args.timeout_scale)
+    paths = [Path(p) for p in args.submissions]
     out = Path(args.out)
-    several = len(submissions) > 1
-    names = [sub.resolve().name for sub in submissions]
-    if several and len(set(names)) != len(names):
-        print(text("grade.duplicate_names", args.lang), file=sys.stderr)
-        return 2
-    for sub, name in zip(submissions, names):
-        target = out / name if several else out
-        if several:
-            print(f"\n== {name}")
-        grade_one(sub, target, lang=args.lang, timeout=args.timeout, labs=args.lab)
-    print(text("grade.written", args.lang, path=str(out)))
+    subs = discover(paths, git_ref=args.git_ref)
+    single = len(subs) == 1 and subs[0].kind == "folder" and not subs[0].error and not args.format
+    if single:  # one folder: its files straight into OUT
+        folder = find_days(subs[0].source)
+        grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab)
+        print(text("grade.written", args.lang, path=str(out)))
+        return 0
+    done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
+                       labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [])
+    print(text("batch.done", args.lang, graded=sum(not g.skipped for g in done),
+               skipped=sum(g.skipped for g in done),
+               problems=sum(g.status != "ok" for g in done), gradebook=str(out / "gradebook.csv")))
     return 0
 
 
@@ -96,8 +96,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def register_grade(sub) -> None:
     grade = sub.add_parser("grade", help="grade one or more submission folders")
-    grade.add_argument("submissions", nargs="+", metavar="DIR",
-                       help="a folder holding day1/ ... day4/ with the lab files")
+    grade.add_argument("submissions", nargs="+", metavar="PATH",
+                       help="a submission folder (day1/ ... day4/), a .zip/.tar.gz of one, a folder "
+                            "of those (one per student), a Gradescope export, or a git repository")
     grade.add_argument("--out", required=True, help="where results.json and the report go")
     grade.add_argument("--lang", default=os.environ.get("SOCKLAB_LANG", "en"), choices=("en", "ko"))
     grade.add_argument("--lab", action="append", metavar="DAY/LAB",
@@ -106,6 +107,14 @@ def register_grade(sub) -> None:
                        help="wall-clock limit for one submission, in seconds")
     grade.add_argument("--timeout-scale", type=float, default=None,
                        help="stretch every deadline of the checks (slow machines)")
+    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="submissions graded side by side (default: the number of cores)")
+    grade.add_argument("--regrade", action="append", metavar="NAME",
+                       help="grade this student again even if nothing changed (repeatable)")
+    grade.add_argument("--git-ref", default=None, metavar="REF",
+                       help="grade git repositories at this ref (branch, tag or commit)")
+    grade.add_argument("--format", action="append", choices=FORMATS,
+                       help="also write results for another grader (repeatable)")
     grade.set_defaults(func=cmd_grade)
 
 

@@ -203,11 +203,16 @@ def sweep_cgroups_of(pid: int) -> int:
     return killed
 
 
-def sweep_orphans() -> int:
-    """Kill and reap what re-parented to this subreaper (orphans of a killed grading run)."""
+def sweep_orphans(keep: set[int] = frozenset()) -> int:
+    """Kill and reap what re-parented to this subreaper (orphans of a killed grading run).
+
+    ``keep``: our own children that are still working (other grading runs in parallel).
+    """
     me = psutil.Process()
     count = 0
     for child in me.children():
+        if child.pid in keep:
+            continue
         try:
             if child.status() != psutil.STATUS_ZOMBIE:
                 for p in child.children(recursive=True) + [child]:

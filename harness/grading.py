@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ LABS_DIR = Path(_labs_package.__file__).resolve().parent
 ROOT = LABS_DIR.parent
 INI = Path(__file__).resolve().parent / "grading.ini"
 DAYS = ("day1", "day2", "day3", "day4")
+_RUNNING: set[int] = set()          # grading runs under way, in any thread
+_RUNNING_LOCK = threading.Lock()
 
 
 def lab_modules(days=DAYS, only: list[str] | None = None) -> list[Path]:
@@ -66,8 +69,10 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
                  "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.monotonic()
     containment.become_subreaper()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=child_env,
-                            cwd=str(ROOT), start_new_session=True)
+    with _RUNNING_LOCK:  # no sweep may reap this run while it is being started
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=child_env,
+                                cwd=str(ROOT), start_new_session=True)
+        _RUNNING.add(proc.pid)
     try:
         out, _ = proc.communicate(timeout=timeout)
         timed_out = False
@@ -77,6 +82,8 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
         timed_out = True
     # normally a no-op: a grading run that was killed leaves its fences and orphans to us
     containment.sweep_cgroups_of(proc.pid)
-    containment.sweep_orphans()
+    with _RUNNING_LOCK:
+        _RUNNING.discard(proc.pid)
+        containment.sweep_orphans(keep=set(_RUNNING))
     return RunOutcome(proc.returncode, time.monotonic() - started,
                       out.decode("utf-8", "replace")[-20000:], timed_out)

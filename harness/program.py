@@ -203,7 +203,8 @@ class Program:
         if not self.alive() or self._popen.stdin.closed:
             return False
         name, args = procfs.blocked_call(self.pid)
-        return name == "read" and args[:1] == [0] and self.stdout.unread() == 0
+        return (name == "read" and args[:1] == [0] and self.stdout.unread() == 0
+                and _pipe_unread(self._popen.stdin) == 0)
 
     def expect_line(self, pattern: str, timeout: float = 5, *, describe: str | None = None,
                     stream: str = "stdout") -> re.Match:
@@ -388,6 +389,17 @@ class Program:
                     os.waitpid(p.pid, os.WNOHANG)
             except (psutil.Error, ChildProcessError, OSError):
                 continue
+
+
+def _pipe_unread(pipe) -> int:
+    """Bytes written into a pipe and not read yet by the other side (FIONREAD)."""
+    import fcntl
+    import struct
+    import termios
+    try:
+        return struct.unpack("i", fcntl.ioctl(pipe.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
+    except (OSError, ValueError):
+        return 0
 
 
 _LAUNCHED: set[int] = set()  # pids whose exit a Popen object will collect

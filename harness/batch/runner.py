@@ -1,0 +1,174 @@
+"""Grading many submissions side by side, resumably, and writing the class's files.
+
+Each submission is graded by its own child pytest run (``harness.grading.run_checks``),
+so one student's crash, hang, fork bomb or flood stays inside that run and its fences;
+``--jobs`` runs that many at once.  A student's files are written atomically as soon as
+they are graded, stamped with a hash of their lab programs and of socklab's checks: a
+second run skips what is unchanged, ``--regrade NAME`` redoes one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from harness import results as results_mod
+from harness.batch import adapters
+from harness.batch.inputs import Submission, checks_hash, content_hash, remove, scratch_dir
+from harness.catalog import text
+from harness.report import html as html_report
+from harness.results import CheckResult, atomic_write
+
+
+@dataclass
+class Graded:
+    submission: Submission
+    folder_name: str
+    status: str = "ok"                # ok, infra-error, timeout, refused
+    results: list[CheckResult] = field(default_factory=list)
+    skipped: bool = False
+
+
+def folder_name(student: str) -> str:
+    return re.sub(r"[^\w.@+-]+", "_", student).strip("._") or "student"
+
+
+def grading_status(results: list[CheckResult]) -> str:
+    statuses = {r.status for r in results}
+    if "infra-error" in statuses:
+        return "infra-error"
+    if any(r.lab == "socklab" for r in results):
+        return "timeout"
+    return "ok"
+
+
+def previous(target: Path, digest: str) -> list[CheckResult] | None:
+    results_json = target / "results.json"
+    try:
+        data = json.loads(results_json.read_text())
+    except (OSError, ValueError):
+        return None
+    if data.get("extra_data", {}).get("hash") != digest:
+        return None
+    return results_mod.load(str(results_json))
+
+
+def stamp(results_json: Path, **extra) -> None:
+    data = json.loads(results_json.read_text())
+    data.setdefault("extra_data", {}).update(extra)
+    atomic_write(str(results_json), json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, timeout: float,
+                     labs: list[str] | None, regrade: bool, formats: list[str]) -> Graded:
+    from harness.cli import grade_one  # the single-submission path, shared
+    graded = Graded(sub, target.name)
+    scratch = scratch_dir()
+    try:
+        folder = sub.materialize(scratch)
+        if folder is None:
+            graded.status = "refused"
+            graded.results = [CheckResult(nodeid="socklab::input", lab="socklab", name="submission",
+                                          category="robustness", max_score=0, status="failed",
+                                          feedback=text("batch.refused", lang, reason=sub.error))]
+            target.mkdir(parents=True, exist_ok=True)
+            results_mod.write_gradescope(str(target / "results.json"), graded.results, 0.0, lang=lang,
+                                         extra={"student": sub.name, "grading_status": "refused"})
+        else:
+            digest = f"{content_hash(folder)}:{checks}:{lang}:{','.join(labs or [])}"
+            kept = None if regrade else previous(target, digest)
+            if kept is not None:
+                graded.results, graded.skipped = kept, True
+            else:
+                graded.results = grade_one(folder, target, lang=lang, timeout=timeout, labs=labs,
+                                           quiet=True)
+                graded.status = grading_status(graded.results)
+                stamp(target / "results.json", hash=digest, student=sub.name,
+                      grading_status=graded.status)
+            graded.status = grading_status(graded.results)
+        atomic_write(str(target / "report.html"),
+                     html_report.student_report(sub.name, graded.results, lang))
+        for fmt in formats:
+            adapters.write_student(fmt, target, graded.results, lang)
+    finally:
+        remove(scratch)
+    return graded
+
+
+def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, timeout: float,
+                labs: list[str] | None, regrade: set[str], formats: list[str],
+                console: Console | None = None) -> list[Graded]:
+    console = console or Console(stderr=True)
+    out.mkdir(parents=True, exist_ok=True)
+    checks = checks_hash()
+    names = [folder_name(s.name) for s in subs]
+    for i, name in enumerate(names):  # two students with one folder name: number them
+        if names.count(name) > 1:
+            names[i] = f"{name}-{names[:i].count(name) + 1}"
+    done: list[Graded] = []
+    problems = 0
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn(), TextColumn("{task.fields[problems]}")]
+    with Progress(*columns, console=console, transient=False) as progress, \
+            ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        task = progress.add_task(text("batch.progress", lang), total=len(subs), problems="")
+        futures = {pool.submit(grade_submission, sub, out / name, checks=checks, lang=lang,
+                               timeout=timeout, labs=labs,
+                               regrade=sub.name in regrade or name in regrade, formats=formats): sub
+                   for sub, name in zip(subs, names)}
+        for future in as_completed(futures):
+            sub = futures[future]
+            try:
+                graded = future.result()
+            except Exception as exc:  # socklab's own failure on one student: keep the batch going
+                graded = Graded(sub, folder_name(sub.name), status="infra-error")
+                graded.results = [CheckResult(nodeid="socklab::batch", lab="socklab", name="grading",
+                                              category="robustness", max_score=0, status="infra-error",
+                                              feedback=f"{type(exc).__name__}: {exc}")]
+            done.append(graded)
+            problems += graded.status != "ok"
+            progress.update(task, advance=1,
+                            problems=text("batch.failures", lang, count=problems) if problems else "")
+    done.sort(key=lambda g: g.folder_name)
+    write_class_files(done, out, lang, formats)
+    return done
+
+
+def gradebook_rows(done: list[Graded]) -> tuple[list[str], list[dict]]:
+    labs = sorted({r.lab for g in done for r in g.results if r.lab != "socklab"})
+    # a refused or timed-out submission has no checks of its own: it is out of the class's maximum
+    class_max = max((sum(r.max_score for r in g.results) for g in done), default=0)
+    rows = []
+    for g in done:
+        got = sum(r.score for r in g.results)
+        total = sum(r.max_score for r in g.results) or class_max
+        row = {"student": g.submission.name, "folder": g.folder_name}
+        for lab in labs:
+            row[lab] = f"{sum(r.score for r in g.results if r.lab == lab):g}"
+        row.update(total=f"{got:g}", max=f"{total:g}",
+                   percent=f"{(100 * got / total) if total else 0:.1f}", grading_status=g.status)
+        rows.append(row)
+    return ["student", "folder", *labs, "total", "max", "percent", "grading_status"], rows
+
+
+def write_class_files(done: list[Graded], out: Path, lang: str, formats: list[str]) -> None:
+    header, rows = gradebook_rows(done)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=header)
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write(str(out / "gradebook.csv"), buf.getvalue())
+    atomic_write(str(out / "histogram.svg"),
+                 html_report.histogram_svg([float(r["percent"]) for r in rows]))
+    graded_ok = {g.submission.name: g.results for g in done if g.status != "refused"}
+    atomic_write(str(out / "class.html"), html_report.class_page(rows, graded_ok, lang))
+    for fmt in formats:
+        adapters.write_class(fmt, out, done)
