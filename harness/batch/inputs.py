@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness.batch.unpack import UnsafeArchive, is_archive, stem, unpack
-from harness.grading import DAYS, LABS_DIR
+from harness.grading import DAYS, lab_modules
 
 LAB_GLOB = "day[1-4]/*.py"
 
@@ -49,6 +49,7 @@ class Submission:
         return self.folder
 
     def _checkout(self, scratch: Path) -> Path | None:
+        scratch.mkdir(parents=True, exist_ok=True)
         tar = scratch / "checkout.tar"
         result = subprocess.run(["git", "-C", str(self.source), "archive", "--format=tar",
                                  "-o", str(tar), self.ref or "HEAD"], capture_output=True, text=True)
@@ -62,15 +63,17 @@ class Submission:
             return None
 
 
-def find_days(root: Path) -> Path | None:
-    """``root`` if it holds a dayN folder, else its only sub-folder that does (zips often nest)."""
+def find_days(root: Path, *, nested: bool = True) -> Path | None:
+    """``root`` if it holds a dayN folder (or ``labs/dayN``, a copy of the student template);
+    with ``nested``, also its only sub-folder that does (archives often wrap one folder)."""
     if any((root / d).is_dir() for d in DAYS):
         return root
-    subs = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__MACOSX"))]
-    if len(subs) == 1:
-        return find_days(subs[0])
     if (root / "labs").is_dir() and any((root / "labs" / d).is_dir() for d in DAYS):
-        return root / "labs"  # a student's copy of the template repository
+        return root / "labs"
+    if nested:
+        subs = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__MACOSX"))]
+        if len(subs) == 1:
+            return find_days(subs[0])
     return None
 
 
@@ -92,7 +95,7 @@ def gradescope_names(metadata: Path) -> dict[str, str]:
             current = top.group(1)
             names[current] = []
             continue
-        name = re.match(r"^\s+:name:\s*(.+?)\s*$", line)
+        name = re.match(r"^\s*(?:-\s*)?:name:\s*(.+?)\s*$", line)
         if name and current:
             names[current].append(name.group(1).strip("'\""))
     return {k: " + ".join(v) if v else k for k, v in names.items()}
@@ -112,7 +115,7 @@ def _discover_one(path: Path, git_ref: str | None) -> list[Submission]:
         return [Submission(path.name, path, "folder", error="not a folder or a .zip/.tar.gz archive")]
     if git_ref and _is_git(path):
         return [Submission(path.name, path, "git", ref=git_ref)]
-    if find_days(path) is not None:
+    if find_days(path, nested=False) is not None:
         return [Submission(path.name, path, "folder")]
     metadata = path / "submission_metadata.yml"
     if metadata.exists():
@@ -139,13 +142,12 @@ def content_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-def checks_hash() -> str:
-    """What the grade depends on in socklab: its checks and harness, byte for byte."""
+def checks_hash(labs: list[str] | None = None) -> str:
+    """What the grade depends on in socklab: the chosen labs' checks and the harness."""
     h = hashlib.sha256()
     harness_dir = Path(__file__).resolve().parents[1]
-    for root in (LABS_DIR, harness_dir):
-        for path in sorted(root.rglob("*.py")):
-            h.update(path.read_bytes())
+    for path in lab_modules(only=labs) + sorted(harness_dir.rglob("*.py")):
+        h.update(str(path.name).encode() + path.read_bytes())
     return h.hexdigest()
 
 

@@ -108,7 +108,7 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
                 console: Console | None = None) -> list[Graded]:
     console = console or Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
-    checks = checks_hash()
+    checks = checks_hash(labs)
     names = [folder_name(s.name) for s in subs]
     for i, name in enumerate(names):  # two students with one folder name: number them
         if names.count(name) > 1:
