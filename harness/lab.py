@@ -38,7 +38,9 @@ class Lab:
         self.leases: list[PortLease] = []
         self.harness_retries: list[str] = []
         self.peers: list[ReferenceServer] = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="socklab-")
+        # a backend may ask for the scratch folders in a place its programs can reach
+        self._tmp = tempfile.TemporaryDirectory(prefix="socklab-",
+                                                dir=getattr(self.backend, "scratch_root", None))
         self.workdir = self._tmp.name
 
     @property
@@ -132,24 +134,19 @@ class Server:
     def __getattr__(self, name):  # signal(), zombies(), expect_line()... of the program
         return getattr(self.program, name)
 
+    def _tables(self):
+        return (("tcp", "tcp6"), {"0A"}) if self.proto == "tcp" else (("udp", "udp6"), {"07"})
+
     def listening_rows(self) -> list[procfs.SocketRow]:
         """LISTEN (TCP) or bound (UDP) sockets on our port held by any process of the tree."""
-        protos = ("tcp", "tcp6") if self.proto == "tcp" else ("udp", "udp6")
-        want = "LISTEN" if self.proto == "tcp" else "UNCONN"
-        rows = []
-        for proc in self.program.processes():
-            rows.extend(r for r in procfs.owned_sockets(proc.pid, protos)
-                        if r.state == want and r.local[1] == self.port)
-        return rows
+        protos, states = self._tables()
+        pids = [p.pid for p in self.program.processes()]
+        return [r for r in procfs.tree_sockets(pids, protos, states) if r.local[1] == self.port]
 
     def other_listening_ports(self) -> list[int]:
-        protos = ("tcp", "tcp6") if self.proto == "tcp" else ("udp", "udp6")
-        want = "LISTEN" if self.proto == "tcp" else "UNCONN"
-        ports = set()
-        for proc in self.program.processes():
-            ports.update(r.local[1] for r in procfs.owned_sockets(proc.pid, protos)
-                         if r.state == want)
-        return sorted(ports - {self.port})
+        protos, states = self._tables()
+        pids = [p.pid for p in self.program.processes()]
+        return sorted({r.local[1] for r in procfs.tree_sockets(pids, protos, states)} - {self.port})
 
     def wait_ready(self, timeout: float) -> str:
         def check():
@@ -158,7 +155,7 @@ class Server:
             if not self.program.alive():
                 return "exited"
             return None
-        return wait_until(check, timeout) or "timeout"
+        return wait_until(check, timeout, first=0.002, cap=0.02) or "timeout"
 
     def explain_not_ready(self, state: str, timeout: float):
         program = self.program

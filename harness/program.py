@@ -271,11 +271,11 @@ class Program:
     def processes(self) -> list[psutil.Process]:
         """Every live member of the program's tree, orphans and daemons included."""
         pids: set[int] = set()
-        if self.cgroup is not None:
+        if self.cgroup is not None:  # the kernel's own list: nothing escapes it
             pids.update(self.cgroup.pids())
         if self.watch is not None:
             pids.update(p.pid for p in self.watch.members())
-        if self.alive():
+        if self.cgroup is None and self.alive():
             try:
                 root = psutil.Process(self.pid)
                 pids.add(self.pid)

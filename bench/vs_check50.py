@@ -1,0 +1,83 @@
+"""socklab and check50 side by side on the same echo_server checks of the same submission.
+
+    pip install check50   # once; offline afterwards
+    python bench/vs_check50.py [--runs 5]
+
+Both run the same four checks (binary echo, 1 MiB, one byte per segment, clients in
+turn) on reference/day2/echo_server.py; check50 offline with --dev from
+bench/check50_echo/.  Prints the wall time per run and per check, the ratio, and how
+often each grader gave the reference full marks (a grader that flakes on a correct
+program is slow in a different way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SELECT = "binary_data or mebibyte or how_data_is_split or one_after_another"
+CHECKS = 4
+
+
+def run_check50(*target: str) -> tuple[float, bool]:
+    started = time.monotonic()
+    out = subprocess.run(["check50", "--dev", "--offline", str(ROOT / "bench" / "check50_echo"),
+                          *(["--target", *target] if target else []), "-o", "json"],
+                         cwd=ROOT / "reference" / "day2", capture_output=True, text=True)
+    wall = time.monotonic() - started
+    try:
+        results = json.loads(out.stdout)["results"]
+    except (ValueError, KeyError):
+        return wall, False
+    return wall, all(r["passed"] for r in results)
+
+
+def run_socklab(select: str = SELECT) -> tuple[float, bool]:
+    with tempfile.TemporaryDirectory() as tmp:
+        results = Path(tmp) / "results.json"
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        str(ROOT / "labs" / "day2" / "test_echo_server.py"), "--submission",
+                        str(ROOT / "reference"), "-k", select, "--socklab-json", str(results)],
+                       cwd=ROOT, capture_output=True)
+        wall = time.monotonic() - started
+        if not results.exists():
+            return wall, False
+        data = json.loads(results.read_text())
+        return wall, len(data["tests"]) == CHECKS and data["score"] == data["max_score"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("check50") is None:
+        sys.exit("check50 is not installed: pip install check50")
+    c50 = [run_check50() for _ in range(args.runs)]
+    sock = [run_socklab() for _ in range(args.runs)]
+    # each tool's fixed cost (interpreter, imports, collection), measured with a trivial run
+    c50_base = statistics.median(run_check50("exists")[0] for _ in range(args.runs))
+    sock_base = statistics.median(run_socklab("no_such_check")[0] for _ in range(args.runs))
+    c50_wall = statistics.median(w for w, _ in c50)
+    sock_wall = statistics.median(w for w, _ in sock)
+    c50_check = (c50_wall - c50_base) / CHECKS
+    sock_check = (sock_wall - sock_base) / CHECKS
+    print(f"same {CHECKS} echo_server checks, reference submission, {args.runs} runs each")
+    for name, wall, base, per, runs in (("check50 --dev --offline", c50_wall, c50_base, c50_check, c50),
+                                        ("socklab (pytest)", sock_wall, sock_base, sock_check, sock)):
+        print(f"{name:24} run {wall:.2f} s, start-up {base:.2f} s, per check {per * 1000:.0f} ms; "
+              f"full marks {sum(ok for _, ok in runs)}/{args.runs}")
+    print(f"per check (start-up excluded): socklab is {c50_check / sock_check:.1f}x faster; "
+          f"whole run: {c50_wall / sock_wall:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
