@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from harness import procfs
-from harness.feedback import HarnessError, fail
+from harness.feedback import CheckFailed, HarnessError, fail
 from harness.net import Conn, connect
 from harness.peers import ReferenceServer
 from harness.ports import PortLease, lease_port
@@ -173,7 +173,15 @@ class Server:
                    seconds=timeout, where=program.blocked_where(), output=program.output_tail())
 
     def connect(self, host: str = "127.0.0.1", **kw) -> Conn:
-        return connect(host, self.port, label=f"{self.program.label}", **kw)
+        try:
+            conn = connect(host, self.port, label=f"{self.program.label}", **kw)
+            conn.owner = self.program
+            return conn
+        except CheckFailed:
+            if self.program.wait_exit(0.5) is not None:  # refused because it is gone: say that
+                raise fail("server.exited_while_serving", program=self.program.label,
+                           status=self.program.returncode, output=self.program.output_tail()) from None
+            raise
 
     def bound_addresses(self) -> list[str]:
         return sorted({r.local[0] for r in self.listening_rows()})

@@ -40,6 +40,7 @@ class Conn:
         self.sent = bytearray()
         self.received = bytearray()
         self.closed_by_peer: str | None = None
+        self.owner = None  # the student's Program behind this connection, if the grader started it
 
     # -- sending ---------------------------------------------------------------------
     def send(self, data: bytes) -> "Conn":
@@ -129,6 +130,7 @@ class Conn:
         """Receive len(expected) bytes and compare; feedback shows both in hex."""
         got = self.recv_exact(len(expected), timeout)
         if got != expected:
+            self._blame_exit()
             why = ("net.reply_short" if len(got) < len(expected) and expected.startswith(got)
                    else key)
             raise fail(why, peer=self.peer, got_len=len(got), expected_len=len(expected),
@@ -140,6 +142,13 @@ class Conn:
         end = self.end_of_stream(timeout)
         if end != FIN:
             raise fail(key, peer=self.peer, ended=end, seconds=timeout, **params)
+
+    def _blame_exit(self) -> None:
+        """If the program behind this connection has died, that is the news, not the bytes."""
+        owner = self.owner
+        if owner is not None and owner.wait_exit(0.5) is not None:
+            raise fail("server.exited_while_serving", program=owner.label, status=owner.returncode,
+                       output=owner.output_tail())
 
     # -- state -----------------------------------------------------------------------
     def tcp_state(self) -> str:

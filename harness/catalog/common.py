@@ -37,6 +37,11 @@ MESSAGES = {
     "server.exited_early": {
         "en": "{program} exited (status {status}) before it listened on its port.",
         "ko": "{program}이(가) 포트에서 listen하기 전에 종료했습니다 (종료 상태 {status})."},
+    "server.exited_while_serving": {
+        "en": "{program} is no longer running (exit status {status}): a server must keep serving "
+              "clients until it is stopped.",
+        "ko": "{program}이(가) 더 이상 실행 중이 아닙니다 (종료 상태 {status}). 서버는 종료될 때까지 "
+              "계속 클라이언트를 처리해야 합니다."},
     "server.never_listened": {
         "en": "{program} never listened on port {port} (waited {seconds} s; it was blocked in: "
               "{where}). Call bind() and listen() on the port given as the first argument.",

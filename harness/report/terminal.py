@@ -67,6 +67,8 @@ def render(results: list[CheckResult], lang: str = "en", *, width: int = 110,
 
 def print_tables(results: list[CheckResult], lang: str = "en", file=None) -> None:
     console = Console(file=file, highlight=False)
+    if not console.is_terminal:  # a log or CI: wide enough that names and feedback fit
+        console.width = max(console.width, 120)
     for table in tables(results, lang):
         console.print(table)
     console.print(Text(summary_line(results, lang), style="bold"))
