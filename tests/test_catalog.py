@@ -34,3 +34,18 @@ def test_every_key_used_in_code_exists():
 
 def test_missing_parameters_never_crash_a_report():
     assert "{port}" in text("net.refused", "en", host="h")
+
+
+def test_every_check_has_an_english_and_a_korean_name():
+    import ast
+    missing = []
+    for path in sorted((ROOT / "labs").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
+                continue
+            marks = [d for d in node.decorator_list
+                     if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "check"]
+            ko = [k for m in marks for k in m.keywords if k.arg == "ko"]
+            if not marks or not ast.get_docstring(node) or not ko or not ko[0].value.value.strip():
+                missing.append(f"{path.parent.name}/{path.name}::{node.name}")
+    assert not missing, missing
