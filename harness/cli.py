@@ -67,6 +67,8 @@ def details(results: list[CheckResult], lang: str) -> str:
 def cmd_grade(args) -> int:
     if args.timeout_scale:
         timing.set_scale(args.timeout_scale)
+    if args.backend:  # the grading runs (child pytest processes) read it
+        os.environ["SOCKLAB_BACKEND"] = args.backend
     paths = [Path(p) for p in args.submissions]
     out = Path(args.out)
     subs = discover(paths, git_ref=args.git_ref)
@@ -115,6 +117,9 @@ def register_grade(sub) -> None:
                        help="grade git repositories at this ref (branch, tag or commit)")
     grade.add_argument("--format", action="append", choices=FORMATS,
                        help="also write results for another grader (repeatable)")
+    grade.add_argument("--backend", default=None, choices=("subprocess", "docker"),
+                       help="run student programs as host processes (default) or in containers "
+                            "(docker: `socklab image build` once first)")
     grade.set_defaults(func=cmd_grade)
 
 

@@ -80,10 +80,27 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
         os.killpg(proc.pid, 9)
         out, _ = proc.communicate()
         timed_out = True
+    except BaseException:  # Ctrl-C (the run has its own session: it did not get the SIGINT)
+        os.killpg(proc.pid, 9)
+        proc.wait()
+        _sweep_containers(proc.pid, argv, child_env)
+        raise
     # normally a no-op: a grading run that was killed leaves its fences and orphans to us
     containment.sweep_cgroups_of(proc.pid)
+    _sweep_containers(proc.pid, argv, child_env)
     with _RUNNING_LOCK:
         _RUNNING.discard(proc.pid)
         containment.sweep_orphans(keep=set(_RUNNING))
     return RunOutcome(proc.returncode, time.monotonic() - started,
                       out.decode("utf-8", "replace")[-20000:], timed_out)
+
+
+def _sweep_containers(pid: int, argv: list[str], env: dict) -> None:
+    """A run of the container backend that was killed leaves its container: remove it."""
+    chosen = argv[argv.index("--backend") + 1] if "--backend" in argv[:-1] else env.get("SOCKLAB_BACKEND")
+    if chosen == "docker":
+        from harness.docker_backend import remove_leftovers
+        try:
+            remove_leftovers(owner=pid)
+        except Exception:  # noqa: BLE001 - no engine: nothing can be left in it
+            pass

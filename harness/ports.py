@@ -17,6 +17,7 @@ import socket
 import tempfile
 
 from harness.feedback import HarnessError
+from harness.sockets import new_socket
 
 LOW, HIGH = 20000, 32000
 LOCK_DIR = os.path.join(tempfile.gettempdir(), "socklab-ports")
@@ -33,7 +34,7 @@ def _ephemeral_range() -> tuple[int, int]:
 
 def _bindable(port: int) -> bool:
     for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
-        s = socket.socket(socket.AF_INET, kind)
+        s = new_socket(socket.AF_INET, kind)  # in the namespace the programs will bind in
         try:
             s.bind(("0.0.0.0", port))
         except OSError:
