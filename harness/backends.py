@@ -16,10 +16,10 @@ from harness.program import Limits, Program, base_environment
 class SubprocessBackend:
     name = "subprocess"
 
-    def program(self, lab, args: list[str], limits: Limits) -> Program:
+    def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> Program:
         return Program(lab.argv(*args), cwd=lab.folder,
                        label=" ".join([lab.filename, *args]), limits=limits,
-                       env=base_environment(lab.workdir))
+                       env=base_environment(lab.workdir), traced=traced)
 
     def close(self) -> None:
         pass

@@ -6,13 +6,11 @@ calls, which see the grader's network namespace), and never wait by sleeping.
 
 from __future__ import annotations
 
-import re
-import shutil
-from dataclasses import dataclass, field
-
 import psutil
 
-from harness import procfs
+from harness import procfs, ptrace
+from harness.feedback import fail
+from harness.timing import Deadline
 
 TCP = ("tcp", "tcp6")
 
@@ -65,89 +63,39 @@ def ppid_of(pid: int) -> int | None:
 # -- watching short-lived children: a ptrace log ----------------------------------------
 #
 # A child that exits at once lives for microseconds: polling /proc or the cgroup may miss
-# it, so a verdict built on polling would be luck.  strace -f (ptrace) sees every fork,
-# exit and wait of the tree, in order, whatever the machine's load: the ground truth a
-# check about "which pid exited with which status" needs.
-
-_LINE = re.compile(r"^(\d+)\s+(.*)$")
-_RESULT = re.compile(r"=\s*(-?\d+)(?:\s+\w+\s*\(.*\))?\s*$")
+# it, so a verdict built on polling would be luck.  harness.ptrace sees every fork and
+# exit of the tree, in order, whatever the machine's load: the ground truth a check about
+# "which pid exited with which status" needs.  Pure Python: no strace binary.
 
 
-@dataclass
-class ProcessLog:
-    """What strace saw: forks (child -> parent), exits (pid -> code), waits (child -> reaper)."""
+def trace_program(program, timeout: float):
+    """Trace a program started with ``traced=True`` (by this thread) until it exits.
 
-    main: int | None = None
-    parent: dict[int, int] = field(default_factory=dict)
-    exit_code: dict[int, int] = field(default_factory=dict)
-    killed_by: dict[int, str] = field(default_factory=dict)
-    reaped_by: dict[int, int] = field(default_factory=dict)
-
-    def children_of(self, pid: int) -> list[int]:
-        return [c for c, p in self.parent.items() if p == pid]
-
-
-def strace_available() -> bool:
-    return shutil.which("strace") is not None
-
-
-def parse_strace(text: str) -> ProcessLog:
-    log = ProcessLog()
-    pending: dict[int, str] = {}
-    for raw in text.splitlines():
-        m = _LINE.match(raw)
-        if not m:
-            continue
-        pid, rest = int(m.group(1)), m.group(2)
-        if log.main is None:
-            log.main = pid
-        if rest.endswith("<unfinished ...>"):
-            pending[pid] = rest[: -len("<unfinished ...>")]
-            continue
-        if rest.startswith("<... ") and pid in pending:
-            rest = pending.pop(pid) + rest.split("resumed>", 1)[-1]
-        exited = re.match(r"\+\+\+ exited with (\d+) \+\+\+", rest)
-        if exited:
-            log.exit_code[pid] = int(exited.group(1))
-            continue
-        killed = re.match(r"\+\+\+ killed by (\w+)", rest)
-        if killed:
-            log.killed_by[pid] = killed.group(1)
-            continue
-        if rest.startswith("waitid("):
-            si_pid = re.search(r"si_pid=(\d+)", rest)
-            if si_pid and "WNOWAIT" not in rest:
-                log.reaped_by[int(si_pid.group(1))] = pid
-            continue
-        result = _RESULT.search(rest)
-        if not result or int(result.group(1)) <= 0:
-            continue
-        value = int(result.group(1))
-        call = rest.split("(", 1)[0]
-        if call in ("clone", "clone3", "fork", "vfork") and "CLONE_THREAD" not in rest:
-            log.parent[value] = pid
-        elif call in ("wait4", "waitpid"):
-            log.reaped_by[value] = pid
+    Returns the :class:`harness.ptrace.ProcessLog`.  The program has ended by then (its
+    ``returncode`` is set) unless the log says ``timed_out`` (it was killed then).
+    """
+    log = ptrace.trace(program.pid, Deadline(timeout), seized=getattr(program, "seized", False))
+    if log.status is not None:
+        # the tracer collected the exit: tell Popen, or its wait() would meet ECHILD
+        popen = getattr(program, "_popen", None)
+        if popen is not None:
+            popen.returncode = log.status
+        program.returncode = log.status
     return log
 
 
-def launch_traced(lab, *args):
-    """Launch the lab's program under ``strace -f``; returns (program, path of the log)."""
-    from harness.program import Program, base_environment
+def run_traced(lab, *args, timeout: float = 10) -> tuple:
+    """Launch the lab's program (stdin closed) traced, and trace it until it exits.
 
-    log_path = lab.tmp_path("process-trace.log")
-    argv = ["strace", "-f", "-q", "-e", "trace=process", "-o", log_path, *lab.argv(*args)]
-    program = Program(argv, cwd=lab.folder, label=" ".join([lab.filename, *map(str, args)]),
-                      limits=lab.limits, env=base_environment(lab.workdir))
+    Returns ``(program, log)`` (see :func:`trace_program`).  A program still running
+    after ``timeout`` seconds is killed, and the check fails as ``expect_exit`` would.
+    """
+    program = lab.backend.program(lab, [str(a) for a in args], lab.limits, traced=True)
     lab.programs.append(program)
-    program.start()
+    program.start()      # stopped at exec (or seized): this thread is its tracer
     program.close_stdin()
-    return program, log_path
-
-
-def read_trace(path: str) -> ProcessLog:
-    try:
-        with open(path) as fh:
-            return parse_strace(fh.read())
-    except OSError:
-        return ProcessLog()
+    log = trace_program(program, timeout)
+    if log.timed_out:
+        raise fail("exit.still_running", program=program.label, seconds=timeout,
+                   where=log.where, output=program.output_tail())
+    return program, log

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, sockets
+from harness import containment, docker_image, ptrace, sockets
 from harness.feedback import HarnessError
 from harness.program import Limits, Program
 from harness.timing import Deadline, scaled, wait_until
@@ -335,7 +335,8 @@ class DockerBackend:
             self._hosts = text
 
     # -- the backend interface -------------------------------------------------------
-    def program(self, lab, args: list[str], limits: Limits) -> "DockerProgram":
+    def program(self, lab, args: list[str], limits: Limits, *,
+                traced: bool = False) -> "DockerProgram":
         folder = self.container_folder(lab.folder)
         self.ensure_container()
         if os.path.realpath(lab.workdir).startswith(self.scratch_root + os.sep):
@@ -354,7 +355,7 @@ class DockerBackend:
                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
         return DockerProgram(argv=words + [str(a) for a in args], cwd=folder,
                              label=" ".join([lab.filename, *args]), limits=limits, env=env,
-                             backend=self)
+                             traced=traced, backend=self)
 
     def close(self) -> None:
         if self._closed:
@@ -382,6 +383,7 @@ class DockerProgram(Program):
         self._exec_id: str | None = None
         self._stdin: int | None = None
         self._oom_before = 0
+        self.seized = False   # traced: harness.ptrace attached to the wrapper before its exec
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self) -> "DockerProgram":
@@ -428,6 +430,15 @@ class DockerProgram(Program):
                 if self.cgroup:
                     self.cgroup.remove()
                 self.cgroup = None
+        if self.traced:  # still blocked opening its stdin: nothing forked or exec'd yet
+            try:
+                ptrace.seize(self._pid)
+                self.seized = True
+            except OSError as exc:
+                os.close(out)
+                os.close(err)
+                raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+                                   error=f"ptrace: {exc}") from exc
         opened = wait_until(lambda: self._open_stdin(f"{io_dir}/in"), 10)
         if not isinstance(opened, tuple):
             os.close(out)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
-from harness import containment, procfs
+from harness import containment, procfs, ptrace
 from harness.capture import CappedStream, Line
 from harness.feedback import HarnessError, fail
 from harness.timing import Deadline, scaled, wait_until
@@ -81,6 +81,7 @@ class Program:
     label: str                      # what the student knows it as: "echo_server.py 20123"
     limits: Limits = field(default_factory=Limits)
     env: dict[str, str] | None = None
+    traced: bool = False            # stop at exec, traced by the starting thread (harness.ptrace)
 
     def __post_init__(self):
         self.stdout = CappedStream("stdout")
@@ -102,6 +103,7 @@ class Program:
             nproc = containment.user_task_count() + self.limits.processes
         join = self.cgroup.join_path if self.cgroup else None
         limits = self.limits
+        traceme = ptrace.traceme if self.traced else None
 
         def in_child():  # between fork and exec: keep it to plain system calls
             if join:
@@ -112,6 +114,8 @@ class Program:
                 signal.signal(sig, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_SETMASK, [])
             limits.apply_rlimits(nproc)
+            if traceme:
+                traceme()
 
         env = self.env if self.env is not None else base_environment(self.cwd)
         try:
@@ -119,7 +123,7 @@ class Program:
                 self.argv, cwd=self.cwd, env=env, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                 preexec_fn=in_child, close_fds=True)
-        except (FileNotFoundError, PermissionError) as exc:
+        except (FileNotFoundError, PermissionError, subprocess.SubprocessError) as exc:
             if self.cgroup:
                 self.cgroup.remove()
             raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),

@@ -284,9 +284,6 @@ MESSAGES = {
               "zombie until the parent ended.",
         "ko": "자식 {pid}을(를) 부모가 wait()/waitpid()로 거두지 않았습니다. 부모가 끝날 때까지 "
               "좀비로 남았습니다."},
-    "wait.no_strace": {
-        "en": "not run: strace is not installed, so the children's pids cannot be observed exactly",
-        "ko": "실행 안 됨: strace가 설치되어 있지 않아 자식의 PID를 정확히 관찰할 수 없습니다"},
 
     "hint.wait_wexitstatus": {
         "en": "pid, status = os.wait(); print os.WEXITSTATUS(status) (or "

@@ -5,15 +5,13 @@ parent reaps both and prints `child PID exited with status S` for each, in the o
 reaps them (PID the child's real pid, S as WEXITSTATUS gives it), then exits 0.
 
 The children live for microseconds, so watching /proc for them would be luck.  The
-checks that judge their pids run the program under ``strace -f`` (ptrace), which sees
-every fork, exit and wait of the tree in order: an exact record, whatever the load.
+checks that judge their pids trace the program with ptrace (``harness.ptrace``), which
+sees every fork and exit of the tree in order, and which children are still unreaped
+when the parent exits: an exact record, whatever the load.
 """
 
-import pytest
-
 from harness import check, fail, lab_marker
-from harness.catalog import text
-from harness.children import launch_traced, read_trace, strace_available
+from harness.children import run_traced
 
 pytestmark = lab_marker("day3/wait_demo")
 
@@ -39,15 +37,9 @@ def _check_statuses(program, statuses) -> list[tuple[int, int]]:
     return reports
 
 
-def _traced(lab, request, statuses):
-    lang = request.config.getoption("socklab_lang")
-    if not strace_available():
-        pytest.skip(text("wait.no_strace", lang))
-    program, path = launch_traced(lab, *statuses)
+def _traced(lab, statuses):
+    program, trace = run_traced(lab, *statuses, timeout=10)
     reports = _check_statuses(program, statuses)
-    trace = read_trace(path)
-    if trace.main is None:
-        pytest.skip(text("wait.no_strace", lang))
     return program, reports, trace
 
 
@@ -59,9 +51,9 @@ def test_reports_both_exit_statuses(lab):
 
 
 @check(3, "correctness", needs="test_reports_both_exit_statuses", ko="출력한 PID가 실제 자식의 PID이다")
-def test_printed_pids_are_the_real_children(lab, request):
+def test_printed_pids_are_the_real_children(lab):
     """Printed PIDs are the real children's"""
-    program, reports, trace = _traced(lab, request, (4, 9))
+    program, reports, trace = _traced(lab, (4, 9))
     children = {c: trace.exit_code.get(c) for c in trace.children_of(trace.main)}
     actual = ", ".join(f"{pid} (status {code})" for pid, code in sorted(children.items()))
     for pid, status in reports:
@@ -71,9 +63,9 @@ def test_printed_pids_are_the_real_children(lab, request):
 
 
 @check(1, "zombies", needs="test_reports_both_exit_statuses", ko="두 자식을 모두 wait로 거둔다")
-def test_waits_for_both_children(lab, request):
+def test_waits_for_both_children(lab):
     """Reaps both children with wait()"""
-    program, _reports, trace = _traced(lab, request, (2, 6))
+    program, _reports, trace = _traced(lab, (2, 6))
     for child in trace.children_of(trace.main):
-        if trace.reaped_by.get(child) != trace.main:
+        if not trace.reaped(child):
             raise fail("wait.not_reaped", pid=child, hint="hint.wait_both")
