@@ -107,7 +107,10 @@ def _render_value(value, at: int = 0) -> str:
 
 
 def render(exc, lang: str = "en") -> str:
-    lines = [text(exc.key, lang, **exc.params)]
+    # a message may name the shown values too ({expected}, {got}, {sent}) when they are text
+    named = {k: v for k, v in (("sent", exc.sent), ("got", exc.got), ("expected", exc.expected))
+             if isinstance(v, (str, int, float))}
+    lines = [text(exc.key, lang, **{**named, **exc.params})]
     got, expected = exc.got, exc.expected
     at = 0
     if isinstance(got, (bytes, bytearray)) and isinstance(expected, (bytes, bytearray)):

@@ -13,6 +13,7 @@ import signal
 
 from harness import OPEN, CheckFailed, check, fail, lab_marker, wait_until
 from harness.byteorder import calculate, diagnose_reply, encode_request, expression, to_be
+from harness.children import owners_of_connection
 
 pytestmark = lab_marker("day2/op_server")
 
@@ -227,6 +228,8 @@ def test_restarts_on_the_same_port(lab):
         except CheckFailed:
             break  # other checks judge the replies; only the restart matters here
     idle = first.connect()
+    # killed while it holds this connection, its end closes first and waits in TIME_WAIT
+    wait_until(lambda: owners_of_connection(first.program, idle.local_port), 5)
     first.signal(signal.SIGKILL)
     first.wait_exit(2)
     idle.close()
