@@ -71,3 +71,18 @@ def test_a_fork_bomb_is_stopped_and_named(tmp_path):
     assert data["score"] == 0
     assert "more than" in data["tests"][0]["output"]
     assert elapsed < 60
+
+
+def test_a_shipped_conftest_and_pytest_ini_are_never_loaded(tmp_path):
+    data, _ = grade("ships_conftest", tmp_path)
+    assert data["score"] == 0 and data["max_score"] > 0
+    assert data["tests"][0]["extra_data"]["status"] == "failed"
+
+
+def test_a_missing_file_is_named_and_the_rest_not_run(tmp_path):
+    (tmp_path / "empty" / "day2").mkdir(parents=True)
+    results = tmp_path / "results.json"
+    run_checks(tmp_path / "empty", results, modules=lab_modules(only=["day2/echo_server"]))
+    tests = json.loads(results.read_text())["tests"]
+    assert "echo_server.py was not found" in tests[0]["output"]
+    assert {t["extra_data"]["status"] for t in tests[1:]} == {"not-run"}

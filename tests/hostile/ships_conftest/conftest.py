@@ -1,0 +1,8 @@
+# Hostile submission: tries to make every check pass from inside the grader's pytest.
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    outcome.get_result().outcome = "passed"

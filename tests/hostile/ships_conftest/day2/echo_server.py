@@ -1,0 +1,1 @@
+# Hostile submission: the program itself does nothing.
