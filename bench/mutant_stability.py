@@ -73,7 +73,8 @@ def main() -> None:
         print(f"reference {lab}: full marks {full[lab]}/{args.runs}")
     for m in mutants:
         print(f"mutant {m.id}: lost exactly {sorted(m.catches)} in {caught[m.id]}/{args.runs}")
-    bad = [m.id for m in mutants if caught[m.id] != args.runs] + [lab for lab in labs if full[lab] != args.runs]
+    bad = ([m.id for m in mutants if caught[m.id] != args.runs]
+           + [lab for lab in labs if full[lab] != args.runs])
     print("ALL STABLE" if not bad else f"UNSTABLE: {bad}")
 
 

@@ -13,13 +13,11 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from harness import commands
+from harness import commands, timing
+from harness import results as results_mod
 from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
 from harness.batch.runner import grade_batch
-
-from harness import results as results_mod
-from harness import timing
 from harness.catalog import text
 from harness.grading import lab_modules, run_checks
 from harness.report import terminal

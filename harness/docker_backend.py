@@ -225,7 +225,7 @@ class DockerBackend:
 
     def container_folder(self, lab_folder: str) -> str:
         folder = os.path.realpath(lab_folder)
-        root = self._mount_root(lab_folder)
+        self._mount_root(lab_folder)  # mounts the folder's root on first use
         if self.submission and self._mounted_root == self.submission:
             rel = os.path.relpath(folder, self.submission)
         else:
@@ -548,7 +548,7 @@ class DockerProgram(Program):
             containment.kill_pids([p.pid for p in members])
             if deadline.passed():
                 break
-            wait_until(lambda: not any(_running(p) for p in members), 0.5)
+            wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5)
         self.poll()
         self.close_stdin()
         if self.watch is not None:

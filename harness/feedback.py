@@ -82,7 +82,7 @@ def hexdump(data: bytes, start: int = 0, width: int = HEX_WINDOW) -> str:
 
 
 def first_difference(a: bytes, b: bytes) -> int | None:
-    for i, (x, y) in enumerate(zip(a, b)):
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return i
     return None if len(a) == len(b) else min(len(a), len(b))

@@ -13,11 +13,11 @@ import tempfile
 from dataclasses import dataclass, field
 
 from harness import procfs
+from harness.backends import SubprocessBackend
 from harness.feedback import CheckFailed, HarnessError, fail
 from harness.net import Conn, connect
 from harness.peers import ReferenceServer
 from harness.ports import PortLease, lease_port
-from harness.backends import SubprocessBackend
 from harness.program import Limits, Program
 from harness.timing import wait_until
 

@@ -94,7 +94,8 @@ def pytest_addoption(parser):
                     help="write results.json (Gradescope schema) to PATH")
     group.addoption("--timeout-scale", type=float, default=None, metavar="F",
                     help="stretch every deadline by F on slow machines")
-    group.addoption("--backend", dest="socklab_backend", default=os.environ.get("SOCKLAB_BACKEND", "subprocess"),
+    group.addoption("--backend", dest="socklab_backend",
+                    default=os.environ.get("SOCKLAB_BACKEND", "subprocess"),
                     choices=("subprocess", "docker"),
                     help="run student programs as host processes or in containers")
     group.addoption("--command", dest="socklab_command", action="append", metavar="LAB=CMD",

@@ -367,7 +367,7 @@ class Program:
             self._reap_orphans(members)
             if deadline.passed():
                 break
-            wait_until(lambda: not any(_running(p) for p in members), 0.5)
+            wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5)
         if self._popen is not None:
             self.returncode = self._popen.wait() if self.returncode is None else self.returncode
             self.close_stdin()

@@ -121,6 +121,7 @@ def test_a_killed_run_leaves_nothing(grading_image, tmp_path):
 
 def test_socklab_clean_removes_leftovers_of_dead_runs(grading_image):
     import docker
+
     from harness import docker_image
     from harness.cli import main
     client = docker.from_env()
@@ -172,10 +173,12 @@ PROBE = textwrap.dedent('''\
         out = {}
         for path in json.loads(sys.argv[2]):
             try:
-                out[path] = sorted(os.listdir(path)) if os.path.isdir(path) else open(path, "rb").read(10).hex()
+                out[path] = (sorted(os.listdir(path)) if os.path.isdir(path)
+                             else open(path, "rb").read(10).hex())
             except OSError as exc:
                 out[path] = type(exc).__name__
-        status = dict(l.split(":\\t", 1) for l in open("/proc/self/status").read().splitlines() if ":\\t" in l)
+        status = dict(l.split(":\\t", 1)
+                      for l in open("/proc/self/status").read().splitlines() if ":\\t" in l)
         out["uid"] = os.getuid(); out["CapEff"] = status["CapEff"].strip()
         out["NoNewPrivs"] = status["NoNewPrivs"].strip()
         print(json.dumps(out))
@@ -232,7 +235,8 @@ def test_program_cannot_connect_outside_its_network(probe):
 
 
 def test_program_cannot_read_the_checks_or_the_reference(probe, backend):
-    paths = [str(LABS_DIR / "day2" / "test_echo_server.py"), str(ROOT / "reference" / "day2" / "echo_server.py"),
+    paths = [str(LABS_DIR / "day2" / "test_echo_server.py"),
+             str(ROOT / "reference" / "day2" / "echo_server.py"),
              str(ROOT / "harness" / "plugin.py"), str(ROOT), "/work", "/root", "/etc/shadow",
              "/submission", "/submission/day2"]
     program = probe.launch("read", json.dumps(paths))

@@ -5,7 +5,6 @@ polls a connect until it is accepted (check50 offers no passive readiness), talk
 with plain sockets, and relies on check50's own teardown to kill it.
 """
 
-import os
 import random
 import socket
 import time
@@ -22,7 +21,7 @@ def start():
             return proc, socket.create_connection(("127.0.0.1", port), timeout=5)
         except ConnectionRefusedError:
             if time.monotonic() > deadline:
-                raise check50.Failure("server never listened")
+                raise check50.Failure("server never listened") from None
             time.sleep(0.01)
 
 

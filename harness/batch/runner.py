@@ -123,7 +123,7 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
         futures = {pool.submit(grade_submission, sub, out / name, checks=checks, lang=lang,
                                timeout=timeout, labs=labs,
                                regrade=sub.name in regrade or name in regrade, formats=formats): sub
-                   for sub, name in zip(subs, names)}
+                   for sub, name in zip(subs, names, strict=True)}
         for future in as_completed(futures):
             sub = futures[future]
             try:

@@ -64,13 +64,16 @@ def histogram_svg(percents: list[float], bins: int = 10, width: int = 640, heigh
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
            f"font-family='sans-serif' font-size='11'>",
            f"<rect width='{width}' height='{height}' fill='white'/>",
-           f"<line x1='{left}' y1='{height - bottom}' x2='{left + plot_w}' y2='{height - bottom}' stroke='#333'/>",
-           f"<line x1='{left}' y1='{height - bottom}' x2='{left}' y2='{height - bottom - plot_h}' stroke='#333'/>"]
+           f"<line x1='{left}' y1='{height - bottom}' x2='{left + plot_w}' y2='{height - bottom}' "
+           "stroke='#333'/>",
+           f"<line x1='{left}' y1='{height - bottom}' x2='{left}' y2='{height - bottom - plot_h}' "
+           "stroke='#333'/>"]
     for i, c in enumerate(counts):
         h = plot_h * c / top
         x = left + i * bar_w
         y = height - bottom - h
-        out.append(f"<rect x='{x + 2:.1f}' y='{y:.1f}' width='{bar_w - 4:.1f}' height='{h:.1f}' fill='#4c78a8'/>")
+        out.append(f"<rect x='{x + 2:.1f}' y='{y:.1f}' width='{bar_w - 4:.1f}' height='{h:.1f}' "
+                   "fill='#4c78a8'/>")
         if c:
             out.append(f"<text x='{x + bar_w / 2:.1f}' y='{y - 3:.1f}' text-anchor='middle'>{c}</text>")
         out.append(f"<text x='{x + bar_w / 2:.1f}' y='{height - bottom + 14}' text-anchor='middle'>"

@@ -67,7 +67,8 @@ def test_serves_clients_one_after_another(lab):
         client.close()
 
 
-@check(2, "robustness", needs="test_listens_on_its_port", ko="연결을 리셋(RST)하는 클라이언트에도 죽지 않는다")
+@check(2, "robustness", needs="test_listens_on_its_port",
+       ko="연결을 리셋(RST)하는 클라이언트에도 죽지 않는다")
 def test_survives_a_client_reset(lab):
     """Survives a client that resets the connection (RST)"""
     server = lab.start_server()
@@ -77,7 +78,8 @@ def test_survives_a_client_reset(lab):
     _still_serves(server, "echo.died_after_reset", "hint.catch_reset")
 
 
-@check(2, "robustness", needs="test_listens_on_its_port", ko="메시지 도중에 사라지는 클라이언트에도 죽지 않는다")
+@check(2, "robustness", needs="test_listens_on_its_port",
+       ko="메시지 도중에 사라지는 클라이언트에도 죽지 않는다")
 def test_survives_a_client_that_vanishes_mid_message(lab):
     """Survives a client that disappears while its echo is being sent"""
     server = lab.start_server()
@@ -109,7 +111,7 @@ def test_closes_every_connection(lab):
         warm.send(b"warm").expect_bytes(b"warm")
         warm.close()
     before = server.fd_count()
-    for i in range(200):
+    for _ in range(200):
         client = server.connect()
         client.send(b"ping").expect_bytes(b"ping")
         client.close()
