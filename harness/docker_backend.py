@@ -48,8 +48,8 @@ import psutil
 
 from harness import containment, docker_image, ptrace, sockets
 from harness.feedback import HarnessError
-from harness.program import Limits, Program
-from harness.timing import Deadline, scaled, wait_until
+from harness.program import Limits, Program, _running
+from harness.timing import wait_until
 
 LABEL = docker_image.LABEL
 UID_BASE, UID_SPAN = 200_000, 100_000  # a uid of its own per run: no host user or other run has it
@@ -534,40 +534,13 @@ class DockerProgram(Program):
                      f"(limit {Limits().memory_bytes >> 20} MiB for the submission)")
         return tail
 
-    # -- teardown --------------------------------------------------------------------
-    def kill_all(self):
-        deadline = Deadline(5)
-        first = True
-        while True:
-            members = [p for p in self.processes() if _running(p)]
-            if first:
-                self.killed.extend(_leftover(p) for p in members if p.pid != self._pid)
-                first = False
-            if not members:
-                break
-            containment.kill_pids([p.pid for p in members])
-            if deadline.passed():
-                break
-            wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5)
+    # -- teardown (Program.kill_all, with the container's own ways to kill and collect) -------
+    def _kill(self, members) -> None:
+        containment.kill_pids([p.pid for p in members])  # no session of ours to signal here
+
+    def _collect_exit(self) -> None:
         self.poll()
         self.close_stdin()
-        if self.watch is not None:
-            self.watch.stop()
-        if self.cgroup is not None:
-            wait_until(lambda: not self.cgroup.pids(), 2)
-            self.cgroup.remove()
-        self.stdout.join(scaled(2))
-        self.stderr.join(scaled(2))
-        return self.killed
 
 
-def _running(p: psutil.Process) -> bool:
-    try:
-        return p.is_running() and p.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
 
-
-def _leftover(p: psutil.Process):
-    from harness.program import Leftover, _describe
-    return Leftover(p.pid, _describe(p))

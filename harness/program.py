@@ -359,20 +359,11 @@ class Program:
                 first = False
             if not members:
                 break
-            containment.kill_pids([p.pid for p in members])
-            try:
-                os.killpg(self.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self._reap_orphans(members)
+            self._kill(members)
             if deadline.passed():
                 break
             wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5)
-        if self._popen is not None:
-            self.returncode = self._popen.wait() if self.returncode is None else self.returncode
-            self.close_stdin()
-            _LAUNCHED.discard(self.pid)
-        reap_strays()
+        self._collect_exit()
         if self.watch is not None:
             self.watch.stop()
         if self.cgroup is not None:
@@ -381,6 +372,23 @@ class Program:
         self.stdout.join(scaled(2))
         self.stderr.join(scaled(2))
         return self.killed
+
+    def _kill(self, members: list[psutil.Process]) -> None:
+        """One round of teardown: SIGKILL to every member and to the session's group."""
+        containment.kill_pids([p.pid for p in members])
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self._reap_orphans(members)
+
+    def _collect_exit(self) -> None:
+        """After teardown: the main process's status, and no zombie left with us."""
+        if self._popen is not None:
+            self.returncode = self._popen.wait() if self.returncode is None else self.returncode
+            self.close_stdin()
+            _LAUNCHED.discard(self.pid)
+        reap_strays()
 
     def _reap_orphans(self, procs) -> None:
         """Orphans re-parent to us (subreaper): collect their exit so no zombie remains."""
