@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -183,11 +184,26 @@ class Server:
                            status=self.program.returncode, output=self.program.output_tail()) from None
             raise
 
+    def killed_then_restarted(self, holding: Conn, key: str) -> "Server":
+        """SIGKILL the server while it holds ``holding``, then start it again on the same port.
+
+        Its end of the connection closes first, so it waits in TIME_WAIT on the port: a
+        server without SO_REUSEADDR cannot bind again, and fails with ``key``.
+        """
+        from harness.children import owners_of_connection
+        wait_until(lambda: owners_of_connection(self.program, holding.local_port), 5)
+        self.program.signal(signal.SIGKILL)
+        self.program.wait_exit(2)
+        holding.close()
+        try:
+            return self.lab.start_server(port=self.port, retry_in_use=False)
+        except CheckFailed as exc:
+            raise fail(key, port=self.port, hint="hint.reuseaddr", output=exc.output) from None
+
     def bound_addresses(self) -> list[str]:
         return sorted({r.local[0] for r in self.listening_rows()})
 
     def stop(self, sig=None, timeout: float = 2):
         """Send SIGTERM (default) to the server's pid and wait for it to end."""
-        import signal as _signal
-        self.program.signal(sig or _signal.SIGTERM)
+        self.program.signal(sig or signal.SIGTERM)
         return self.program.wait_exit(timeout)

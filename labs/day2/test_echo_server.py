@@ -128,14 +128,7 @@ def test_restarts_on_the_same_port(lab):
     first = lab.start_server()
     client = first.connect()
     client.send(b"before the kill").expect_bytes(b"before the kill")
-    first.signal(signal.SIGKILL)  # its side closes first: the port enters TIME_WAIT
-    first.wait_exit(2)
-    client.close()
-    try:
-        lab.start_server(port=first.port, retry_in_use=False)
-    except AssertionError as exc:
-        raise fail("echo.no_reuseaddr", port=first.port, hint="hint.reuseaddr",
-                   output=getattr(exc, "output", None)) from None
+    first.killed_then_restarted(holding=client, key="echo.no_reuseaddr")
 
 
 @check(1, "signals", needs="test_listens_on_its_port", ko="SIGTERM을 받으면 끝난다")

@@ -13,7 +13,6 @@ import signal
 
 from harness import OPEN, CheckFailed, check, fail, lab_marker, wait_until
 from harness.byteorder import calculate, diagnose_reply, encode_request, expression, to_be
-from harness.children import owners_of_connection
 
 pytestmark = lab_marker("day2/op_server")
 
@@ -227,17 +226,7 @@ def test_restarts_on_the_same_port(lab):
             ask(first, [1000, 24], "+")
         except CheckFailed:
             break  # other checks judge the replies; only the restart matters here
-    idle = first.connect()
-    # killed while it holds this connection, its end closes first and waits in TIME_WAIT
-    wait_until(lambda: owners_of_connection(first.program, idle.local_port), 5)
-    first.signal(signal.SIGKILL)
-    first.wait_exit(2)
-    idle.close()
-    try:
-        lab.start_server(port=first.port, retry_in_use=False)
-    except AssertionError as exc:
-        raise fail("calc.no_reuseaddr", port=first.port, hint="hint.reuseaddr",
-                   output=getattr(exc, "output", None)) from None
+    first.killed_then_restarted(holding=first.connect(), key="calc.no_reuseaddr")
 
 
 @check(1, "signals", needs="test_listens_on_its_port", ko="SIGTERM을 받으면 끝난다")
