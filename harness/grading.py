@@ -60,9 +60,9 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
             "-p", "harness.plugin", "-p", "pytest_timeout", "-p", "no:cacheprovider",
             "-c", str(INI), "--rootdir", str(ROOT), "--confcutdir", str(LABS_DIR),
             "--submission", str(Path(submission).resolve()), "--lang", lang,
-            "--socklab-json", str(results_json), "-q", "--color=no", "-rN"]
-    if junit:
-        argv += ["--junitxml", str(junit)]
+            "--socklab-json", str(Path(results_json).resolve()), "-q", "--color=no", "-rN"]
+    if junit:  # the child runs elsewhere: every path it is given is absolute
+        argv += ["--junitxml", str(Path(junit).resolve())]
     argv += extra or []
     child_env = {**os.environ, **(env or {}), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
                  "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),

@@ -136,3 +136,12 @@ def test_checks_hash_follows_the_chosen_labs():
     from harness.batch.inputs import checks_hash
     assert checks_hash(["day2/echo_server"]) == checks_hash(["day2/echo_server"])
     assert checks_hash(["day2/echo_server"]) != checks_hash(["day2/echo_client"])
+
+
+def test_relative_output_paths_land_where_the_user_is(tmp_path, monkeypatch):
+    from harness.cli import main
+    monkeypatch.chdir(tmp_path)
+    assert main(["grade", str(SAMPLES / "minji"), "--out", "rel-out", "--lab", "day2/echo_server"]) == 0
+    data = json.loads((tmp_path / "rel-out" / "results.json").read_text())
+    assert data["score"] == data["max_score"] > 0
+    assert (tmp_path / "rel-out" / "junit.xml").exists()
