@@ -101,10 +101,30 @@ class PidsCgroup:
                 time.sleep(0.01)
 
 
+_stale_checked = False
+
+
+def _remove_stale(root: str) -> None:
+    """Empty fences of grading processes that died before tearing down (once per process)."""
+    global _stale_checked
+    if _stale_checked:
+        return
+    _stale_checked = True
+    for name in os.listdir(root):
+        parts = name.split("-")
+        if len(parts) == 3 and parts[0] == "socklab" and parts[1].isdigit() \
+                and not psutil.pid_exists(int(parts[1])):
+            try:
+                os.rmdir(os.path.join(root, name))  # refuses a cgroup that still has members
+            except OSError:
+                pass
+
+
 def make_cgroup(limit: int) -> PidsCgroup | None:
     root = _cgroup_root()
     if root is None:
         return None
+    _remove_stale(root)
     try:
         return PidsCgroup(root, limit)
     except OSError:
