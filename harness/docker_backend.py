@@ -46,7 +46,7 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, ptrace, sockets
+from harness import containment, docker_image, procfs, ptrace, sockets
 from harness.feedback import HarnessError
 from harness.program import Limits, Program, _running
 from harness.timing import wait_until
@@ -431,6 +431,10 @@ class DockerProgram(Program):
                     self.cgroup.remove()
                 self.cgroup = None
         if self.traced:  # still blocked opening its stdin: nothing forked or exec'd yet
+            # exec_inspect may name the pid while it is still `runc init`, which then execs the
+            # wrapper: seized then, it would stop at that exec with no tracer running yet.
+            # Once its stderr is our FIFO it is the wrapper itself, on its way to open(stdin).
+            wait_until(lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"), 10)
             try:
                 ptrace.seize(self._pid)
                 self.seized = True
