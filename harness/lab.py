@@ -200,6 +200,19 @@ class Server:
         except CheckFailed as exc:
             raise fail(key, port=self.port, hint="hint.reuseaddr", output=exc.output) from None
 
+    def expect_clean_exit(self, *, hint: str, left_key: str, left_hint: str | None = None,
+                          **left_params) -> None:
+        """Day 4's rule after SIGTERM: exit status 0 within 2 s, nothing of it left 1 s later."""
+        status = self.program.wait_exit(2)
+        if status is None:
+            raise fail("mp4.sigterm_still_running", where=self.program.blocked_where(), hint=hint)
+        if status != 0:
+            raise fail("mp4.sigterm_status", status=status, output=self.program.output_tail(),
+                       hint=hint)
+        if not wait_until(lambda: not self.program.survivors(), 1):
+            raise fail(left_key, processes=len(self.program.survivors()), hint=left_hint or hint,
+                       **left_params)
+
     def bound_addresses(self) -> list[str]:
         return sorted({r.local[0] for r in self.listening_rows()})
 

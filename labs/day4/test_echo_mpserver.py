@@ -127,14 +127,6 @@ def test_ends_cleanly_on_sigterm(lab):
     known: set[int] = set()
     clients = [_connect_and_find_child(server, known)[0] for _ in range(2)]
     server.signal(signal.SIGTERM)
-    status = server.wait_exit(2)
-    if status is None:
-        raise fail("mp4.sigterm_still_running", where=server.blocked_where(),
-                   hint="hint.mp4_sigterm")
-    if status != 0:
-        raise fail("mp4.sigterm_status", status=status, output=server.output_tail(),
-                   hint="hint.mp4_sigterm")
-    if not wait_until(lambda: not server.survivors(), 1):
-        raise fail("mp4.sigterm_orphans", processes=len(server.survivors()), clients=len(clients),
-                   hint="hint.mp4_sigterm_children")
+    server.expect_clean_exit(hint="hint.mp4_sigterm", left_key="mp4.sigterm_orphans",
+                             left_hint="hint.mp4_sigterm_children", clients=len(clients))
     server.expect_no_traceback()

@@ -232,14 +232,5 @@ def test_sigterm_flushes_the_log_and_ends_everything(lab):
                    and blocked_in(server.pid) in ("wait4", "waitid"), 1)
     finally:
         cont(writer)
-    status = server.wait_exit(2)
-    if status is None:
-        raise fail("mp4.sigterm_still_running", where=server.blocked_where(),
-                   hint="hint.store_sigterm")
-    if status != 0:
-        raise fail("mp4.sigterm_status", status=status, output=server.output_tail(),
-                   hint="hint.store_sigterm")
-    if not wait_until(lambda: not server.survivors(), 1):
-        raise fail("store.sigterm_left_processes", processes=len(server.survivors()),
-                   hint="hint.store_sigterm")
+    server.expect_clean_exit(hint="hint.store_sigterm", left_key="store.sigterm_left_processes")
     _verify(path, sent, seconds=0.5, what="store.lost_on_sigterm")
