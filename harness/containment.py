@@ -72,6 +72,14 @@ class PidsCgroup:
             fh.write(str(limit))
         self.join_path = os.path.join(self.path, "cgroup.procs")
 
+    @classmethod
+    def existing(cls, path: str) -> "PidsCgroup":
+        """A handle on a cgroup that is already there (one a dead grading run left)."""
+        group = cls.__new__(cls)
+        group.path = path
+        group.join_path = os.path.join(path, "cgroup.procs")
+        return group
+
     def pids(self) -> list[int]:
         try:
             with open(self.join_path) as fh:
@@ -209,9 +217,7 @@ def sweep_cgroups_of(pid: int) -> int:
     for name in os.listdir(root):
         if not name.startswith(prefix):
             continue
-        group = PidsCgroup.__new__(PidsCgroup)
-        group.path = os.path.join(root, name)
-        group.join_path = os.path.join(group.path, "cgroup.procs")
+        group = PidsCgroup.existing(os.path.join(root, name))
         for _ in range(100):
             members = group.pids()
             if not members:
