@@ -1,8 +1,9 @@
 """What a process holds, read from ``/proc`` of the machine.
 
-Sockets are read from ``/proc/<pid>/net/{tcp,tcp6,udp,udp6}`` (the process's own network
-namespace) and matched to the inodes in ``/proc/<pid>/fd``; psutil's ``net_connections``
-reads the caller's namespace and would see nothing of a containerised program.
+Sockets are listed by the kernel over netlink (``harness.sockdiag``) or read from
+``/proc/<pid>/net/{tcp,tcp6,udp,udp6}``, in the process's own network namespace, and
+matched to the inodes in ``/proc/<pid>/fd``; psutil's ``net_connections`` reads the
+caller's namespace (slowly, from /proc) and would see nothing of a containerised program.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 import socket
 import struct
 from dataclasses import dataclass
+
+from harness import sockdiag
 
 TCP_STATES = {
     "01": "ESTABLISHED", "02": "SYN_SENT", "03": "SYN_RECV", "04": "FIN_WAIT1",
@@ -43,25 +46,44 @@ def _addr(hexaddr: str) -> tuple[str, int]:
 
 def socket_rows(pid: int, protos=("tcp", "tcp6", "udp", "udp6"), states=None) -> list[SocketRow]:
     """The socket table of ``pid``'s network namespace; ``states`` (hex codes like "0A")
-    keeps only those rows, and skips parsing the others (a busy machine has thousands)."""
+    keeps only those rows.  Asked over netlink (``harness.sockdiag``), else read from
+    ``/proc/<pid>/net/<proto>``."""
     rows: list[SocketRow] = []
     for proto in protos:
-        try:
-            with open(f"/proc/{pid}/net/{proto}") as fh:
-                next(fh, None)
-                for line in fh:
-                    f = line.split(None, 10)
-                    state = f[3]
-                    if states is not None and state not in states:
-                        continue
-                    name = TCP_STATES.get(state, state)
-                    if proto.startswith("udp"):
-                        name = "ESTABLISHED" if state == "01" else "UNCONN"
-                    tx, rx = (int(x, 16) for x in f[4].split(":"))
-                    rows.append(SocketRow(proto, _addr(f[1]), _addr(f[2]), name, int(f[9]), rx, tx))
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
+        entries = None
+        if proto not in _NETLINK_REFUSED:
+            try:
+                entries = sockdiag.dump(pid, proto, states)
+            except sockdiag.Unavailable:
+                _NETLINK_REFUSED.add(proto)
+        if entries is None:
+            entries = _proc_entries(pid, proto, states)
+        for local, remote, state, inode, rx, tx in entries:
+            name = TCP_STATES.get(state, state)
+            if proto.startswith("udp"):
+                name = "ESTABLISHED" if state == "01" else "UNCONN"
+            rows.append(SocketRow(proto, local, remote, name, inode, rx, tx))
     return rows
+
+
+_NETLINK_REFUSED: set[str] = set()
+
+
+def _proc_entries(pid: int, proto: str, states) -> list[tuple]:
+    """As ``sockdiag.dump``, from ``/proc``; rows of other states are not parsed."""
+    entries = []
+    try:
+        with open(f"/proc/{pid}/net/{proto}") as fh:
+            next(fh, None)
+            for line in fh:
+                f = line.split(None, 10)
+                if states is not None and f[3] not in states:
+                    continue
+                tx, rx = (int(x, 16) for x in f[4].split(":"))
+                entries.append((_addr(f[1]), _addr(f[2]), f[3], int(f[9]), rx, tx))
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return entries
 
 
 def fd_targets(pid: int) -> dict[int, str]:

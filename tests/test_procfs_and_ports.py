@@ -54,3 +54,30 @@ def test_blocked_in_names_the_system_call():
     finally:
         child.kill()
         child.wait()
+
+
+def test_netlink_lists_what_proc_lists():
+    """sock_diag and /proc/net agree on every kind of socket a check looks at."""
+    from harness import sockdiag
+    from harness.timing import wait_until
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    port = listener.getsockname()[1]
+    served = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = listener.accept()
+    queued = socket.create_connection(("127.0.0.1", port))  # waits in the backlog
+    served.sendall(b"x" * 100)                              # unread: a receive queue
+    udp = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    udp.bind(("::1", 0))
+    udp.sendto(b"abc", udp.getsockname())
+    opened = [listener, served, accepted, queued, udp]
+    try:
+        wait_until(lambda: any(r[4] == 100 for r in procfs._proc_entries(os.getpid(), "tcp", {"01"})), 2)
+        for proto in ("tcp", "tcp6", "udp", "udp6"):
+            for states in (None, {"0A"}, {"01", "06"}, {"07"}):
+                assert sorted(sockdiag.dump(os.getpid(), proto, states)) == \
+                    sorted(procfs._proc_entries(os.getpid(), proto, states)), (proto, states)
+    finally:
+        for s in opened:
+            s.close()
