@@ -424,7 +424,7 @@ class DockerProgram(Program):
         if b._pids_dir:
             try:
                 self.cgroup = containment.PidsCgroup(b._pids_dir, lim.processes)
-                with open(self.cgroup.join_path, "w") as fh:
+                with open(self.cgroup.procs_path, "w") as fh:  # maybe not single-threaded
                     fh.write(str(self._pid))
             except OSError:
                 if self.cgroup:
