@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import shlex
 import signal
-import sys
 import tempfile
 from dataclasses import dataclass, field
 
 from harness import procfs
 from harness.backends import SubprocessBackend
 from harness.feedback import CheckFailed, HarnessError, fail
+from harness.interpreter import student_python
 from harness.net import Conn, connect
 from harness.peers import ReferenceServer
 from harness.ports import PortLease, lease_port
@@ -66,7 +66,7 @@ class Lab:
     # -- launching -------------------------------------------------------------------
     def argv(self, *args) -> list[str]:
         words = shlex.split(self.command.format(
-            python=shlex.quote(sys.executable), file=shlex.quote(self.path),
+            python=shlex.quote(student_python()), file=shlex.quote(self.path),
             dir=shlex.quote(self.folder)))
         return words + [str(a) for a in args]
 
@@ -156,7 +156,8 @@ class Server:
             if not self.program.alive():
                 return "exited"
             return None
-        return wait_until(check, timeout, first=0.002, cap=0.02) or "timeout"
+        # a poll costs ~0.1 ms (netlink), so poll often: readiness is on every check's path
+        return wait_until(check, timeout, first=0.001, cap=0.005) or "timeout"
 
     def explain_not_ready(self, state: str, timeout: float):
         program = self.program

@@ -1,7 +1,7 @@
 """A student program under test: launched, fenced, drained, observed, torn down.
 
 ``Program`` is the grader's handle on one launched lab program.  It is started directly
-(``sys.executable FILE ARGS``, never a shell or a shim) in its own session, with an
+(``PYTHON FILE ARGS``, never a shell or a shim; see ``harness.interpreter``) in its own session, with an
 explicit environment, default signal dispositions and resource limits; its output is
 drained into capped buffers; its whole process tree is tracked so that teardown leaves
 nothing behind, and reports what it had to kill.
@@ -102,13 +102,14 @@ class Program:
         if self.cgroup is None and os.geteuid() != 0:
             nproc = containment.user_task_count() + self.limits.processes
         join = self.cgroup.join_path if self.cgroup else None
+        joiner = self.cgroup.join_value if self.cgroup else b""
         limits = self.limits
         traceme = ptrace.traceme if self.traced else None
 
         def in_child():  # between fork and exec: keep it to plain system calls
             if join:
                 fd = os.open(join, os.O_WRONLY)
-                os.write(fd, str(os.getpid()).encode())
+                os.write(fd, joiner or str(os.getpid()).encode())
                 os.close(fd)
             for sig in RESET_SIGNALS:
                 signal.signal(sig, signal.SIG_DFL)
@@ -362,7 +363,8 @@ class Program:
             self._kill(members)
             if deadline.passed():
                 break
-            wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5)
+            wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5,
+                       first=0.0005, cap=0.01)  # SIGKILL takes effect in microseconds
         self._collect_exit()
         if self.watch is not None:
             self.watch.stop()
