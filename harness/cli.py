@@ -67,6 +67,12 @@ def cmd_grade(args) -> int:
         timing.set_scale(args.timeout_scale)
     if args.backend:  # the grading runs (child pytest processes) read it
         os.environ["SOCKLAB_BACKEND"] = args.backend
+    known = [f"{m.parent.name}/{m.stem[5:]}" for m in lab_modules()]
+    unknown = sorted(set(args.lab or []) - set(known))
+    if unknown:  # nothing selected would be nothing graded: say so before grading anyone
+        print(text("grade.unknown_lab", args.lang, labs=", ".join(unknown), known=", ".join(known)),
+              file=sys.stderr)
+        return 2
     paths = [Path(p) for p in args.submissions]
     out = Path(args.out)
     subs = discover(paths, git_ref=args.git_ref)

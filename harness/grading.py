@@ -56,6 +56,8 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
                env: dict | None = None) -> RunOutcome:
     """Run the checks on ``submission`` in a child pytest; the plugin writes ``results_json``."""
     modules = modules if modules is not None else lab_modules(days_present(submission))
+    if not modules:  # pytest given no path collects its rootdir: socklab's own tests
+        raise ValueError("run_checks: no check module selected")
     argv = [sys.executable, "-m", "pytest", *map(str, modules),
             "-p", "harness.plugin", "-p", "pytest_timeout", "-p", "no:cacheprovider",
             "-c", str(INI), "--rootdir", str(ROOT), "--confcutdir", str(LABS_DIR),

@@ -145,3 +145,11 @@ def test_relative_output_paths_land_where_the_user_is(tmp_path, monkeypatch):
     data = json.loads((tmp_path / "rel-out" / "results.json").read_text())
     assert data["score"] == data["max_score"] > 0
     assert (tmp_path / "rel-out" / "junit.xml").exists()
+
+
+def test_an_unknown_lab_is_named_and_nothing_is_graded(tmp_path, capsys):
+    from harness.cli import main
+    assert main(["grade", str(SAMPLES / "minji"), "--out", str(tmp_path / "out"),
+                 "--lab", "day2/echo_sever", "--lang", "ko"]) == 2
+    assert "day2/echo_sever" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

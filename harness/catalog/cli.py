@@ -15,4 +15,7 @@ MESSAGES = {
         "en": "The grading run ended (status {status}) without writing results "
               "(infrastructure error: regrade it).",
         "ko": "채점 실행이 결과를 쓰지 못하고 종료했습니다 (상태 {status}) (인프라 오류: 다시 채점하세요)."},
+    "grade.unknown_lab": {
+        "en": "No such lab: {labs}. Labs are named DAY/LAB: {known}.",
+        "ko": "그런 실습이 없습니다: {labs}. 실습 이름은 DAY/LAB 형식입니다: {known}."},
 }
