@@ -1,6 +1,6 @@
 """Wall time to grade the reference, and what socklab adds on top of the programs' own run time.
 
-    python bench/grade_reference.py [--lab day2/echo_server ...] [--repeat 3]
+    python bench/grade_reference.py [--lab day2/echo_server ... | --lab all] [--repeat 3]
 
 Prints: the wall time of `socklab grade reference` for the chosen labs (target for the
 two echo labs: under 5 s on 2 cores), the time per check, and the harness overhead of one
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from harness.grading import lab_modules, run_checks  # noqa: E402
+from harness.interpreter import student_python  # noqa: E402
 from harness.lab import Lab  # noqa: E402
 
 
@@ -40,7 +41,7 @@ def interpreter_startup(n: int = 10) -> float:
     times = []
     for _ in range(n):
         t = time.monotonic()
-        subprocess.run([sys.executable, "-c", "import socket, sys"], check=True)
+        subprocess.run([student_python(), "-c", "import socket, sys"], check=True)
         times.append(time.monotonic() - t)
     return statistics.median(times)
 
@@ -63,6 +64,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     labs = args.lab or ["day2/echo_server", "day2/echo_client"]
+    if labs == ["all"]:
+        labs = [f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()]
+    unknown = set(labs) - {f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()}
+    if unknown:  # an empty selection would make the grading run collect the whole project
+        sys.exit(f"no such lab: {', '.join(sorted(unknown))}")
     walls, durations = [], []
     for _ in range(args.repeat):
         wall, per_check = grade_once(labs)
@@ -75,7 +81,7 @@ def main() -> None:
           f"(min {min(walls):.2f}, max {max(walls):.2f}, {args.repeat} runs)")
     print(f"checks per run: {len(durations) // args.repeat}; "
           f"median check {statistics.median(durations) * 1000:.0f} ms, max {max(durations) * 1000:.0f} ms")
-    print(f"python start-up alone: {startup * 1000:.0f} ms")
+    print(f"python start-up alone (the programs' interpreter): {startup * 1000:.0f} ms")
     print(f"launch + wait-listening + teardown: {launch * 1000:.0f} ms "
           f"(harness overhead per launch ≈ {(launch - startup) * 1000:.0f} ms)")
 

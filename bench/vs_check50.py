@@ -5,7 +5,8 @@
 
 Both run the same four checks (binary echo, 1 MiB, one byte per segment, clients in
 turn) on reference/day2/echo_server.py; check50 offline with --dev from
-bench/check50_echo/.  Prints the wall time per run and per check, the ratio, and how
+bench/check50_echo/, starting the server with the interpreter check50 runs on;
+socklab with its own (the same Python in a bare venv, see harness/interpreter.py).  Prints the wall time per run and per check, the ratio, and how
 often each grader gave the reference full marks (a grader that flakes on a correct
 program is slow in a different way).
 """
@@ -61,11 +62,15 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("check50") is None:
         sys.exit("check50 is not installed: pip install check50")
-    c50 = [run_check50() for _ in range(args.runs)]
-    sock = [run_socklab() for _ in range(args.runs)]
-    # each tool's fixed cost (interpreter, imports, collection), measured with a trivial run
-    c50_base = statistics.median(run_check50("exists")[0] for _ in range(args.runs))
-    sock_base = statistics.median(run_socklab("no_such_check")[0] for _ in range(args.runs))
+    # interleaved, so that a change in the machine's load falls on both alike
+    c50, sock, c50_bases, sock_bases = [], [], [], []
+    for _ in range(args.runs):
+        c50.append(run_check50())
+        sock.append(run_socklab())
+        # each tool's fixed cost (interpreter, imports, collection): a trivial run
+        c50_bases.append(run_check50("exists")[0])
+        sock_bases.append(run_socklab("no_such_check")[0])
+    c50_base, sock_base = statistics.median(c50_bases), statistics.median(sock_bases)
     c50_wall = statistics.median(w for w, _ in c50)
     sock_wall = statistics.median(w for w, _ in sock)
     c50_check = (c50_wall - c50_base) / CHECKS

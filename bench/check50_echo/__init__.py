@@ -7,6 +7,7 @@ with plain sockets, and relies on check50's own teardown to kill it.
 
 import random
 import socket
+import sys
 import time
 
 import check50
@@ -14,7 +15,8 @@ import check50
 
 def start():
     port = random.randint(20000, 32000)
-    proc = check50.run(f"python3 echo_server.py {port}")
+    # the interpreter check50 itself runs on (not a `python3` shim found on PATH)
+    proc = check50.run(f"{sys.executable} echo_server.py {port}")
     deadline = time.monotonic() + 5
     while True:
         try:
