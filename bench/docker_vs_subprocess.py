@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from harness import docker_image  # noqa: E402
 from harness.grading import lab_modules, run_checks  # noqa: E402
+from harness.interpreter import student_python  # noqa: E402
 
 
 def grade_once(labs, backend: str) -> float:
@@ -47,7 +48,7 @@ def launch_costs(n: int = 10) -> dict[str, float]:
     host, execs, fresh = [], [], []
     for _ in range(n):
         t = time.monotonic()
-        subprocess.run(["sh", "-c", "exec python3 -c pass"], check=True)
+        subprocess.run([student_python(), "-c", "pass"], check=True)  # what socklab launches
         host.append(time.monotonic() - t)
     keeper = client.containers.run(docker_image.GRADING_TAG, ["sleep", "infinity"], detach=True, **run)
     try:
