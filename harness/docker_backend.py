@@ -47,7 +47,7 @@ from pathlib import Path
 import psutil
 
 from harness import containment, docker_image, procfs, ptrace, sockets
-from harness.feedback import HarnessError
+from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program, _running
 from harness.timing import wait_until
 
@@ -532,10 +532,9 @@ class DockerProgram(Program):
             self.returncode == -signal.SIGKILL and self.backend.container_oom_killed())
 
     def output_tail(self, chars: int = 2000) -> str:
-        tail = super().output_tail(chars)
+        tail = Output(super().output_tail(chars))
         if self._exec_id is not None and not self.alive() and self.oom_killed():
-            tail += (("\n" if tail else "") + "[socklab] killed by the kernel: out of memory "
-                     f"(limit {Limits().memory_bytes >> 20} MiB for the submission)")
+            tail = tail.noted("harness.out_of_memory", limit=Limits().memory_bytes >> 20)
         return tail
 
     # -- teardown (Program.kill_all, with the container's own ways to kill and collect) -------

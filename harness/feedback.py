@@ -53,6 +53,18 @@ def fail(key: str, **kw) -> CheckFailed:
     return CheckFailed(key, **kw)
 
 
+class Output(str):
+    """A program's captured output, plus socklab's own notes about how it ended (catalog
+    keys, rendered after the quoted output in the report's language)."""
+
+    notes: tuple = ()
+
+    def noted(self, key: str, **params) -> "Output":
+        out = Output(self)
+        out.notes = (*self.notes, (key, params))
+        return out
+
+
 @dataclass
 class Shown:
     """A value to show in feedback: bytes as hex (and text where printable), text as is."""
@@ -123,10 +135,12 @@ def render(exc, lang: str = "en") -> str:
     if exc.hint:
         hint_key, hint_params = (exc.hint, {}) if isinstance(exc.hint, str) else exc.hint
         lines.append(f"  {text('label.hint', lang)}: {text(hint_key, lang, **hint_params)}")
-    if exc.output:
+    if exc.output or getattr(exc.output, "notes", ()):
         lines.append(f"  {text('label.output', lang)}:")
         quoted = exc.output.rstrip("\n").splitlines()
         if len(quoted) > 24:
             quoted = quoted[:6] + ["…"] + quoted[-17:]
         lines.extend("    | " + line for line in quoted)
+    for key, params in getattr(exc.output, "notes", ()):
+        lines.append("    " + text(key, lang, **params))
     return "\n".join(lines)

@@ -49,3 +49,12 @@ def test_every_check_has_an_english_and_a_korean_name():
             if not marks or not ast.get_docstring(node) or not ko or not ko[0].value.value.strip():
                 missing.append(f"{path.parent.name}/{path.name}::{node.name}")
     assert not missing, missing
+
+
+def test_socklab_notes_on_a_programs_output_follow_the_report_language():
+    from harness.feedback import Output, fail
+    output = Output("allocating").noted("harness.out_of_memory", limit=1024)
+    failure = fail("server.exited_early", program="echo_server.py 20000", status=-9, output=output)
+    english, korean = failure.render("en"), failure.render("ko")
+    assert "| allocating" in english and "out of memory" in english and "1024 MiB" in english
+    assert "| allocating" in korean and "메모리 부족" in korean and "out of memory" not in korean

@@ -195,6 +195,13 @@ PROBE = textwrap.dedent('''\
     elif what == "wait":
         print("ready", os.getpid(), flush=True)
         sys.stdin.read()
+    elif what == "hog_memory":  # 1.1 GiB in two processes; the larger one is the OOM pick
+        import time
+        if os.fork() == 0:
+            keep = b"x" * (400 << 20); time.sleep(60); os._exit(0)
+        print("allocating", flush=True)
+        keep = [b"x" * (100 << 20) for _ in range(7)]
+        time.sleep(60)
 ''')
 
 
@@ -291,3 +298,11 @@ def test_lookup_sees_extra_host_entries(backend, grading_image):
     assert "Official name: multi.socklab.test" in out
     assert "first-alias" in out and "second-alias" in out
     assert "IP addr: 10.9.8.7" in out and "IP addr: 10.9.8.6" in out, out
+
+
+def test_a_program_killed_for_memory_is_told_so_in_both_languages(probe):
+    from harness.feedback import fail
+    program = probe.launch("hog_memory")
+    assert program.wait_exit(30) == -signal.SIGKILL
+    failure = fail("server.exited_early", program="probe.py", status=-9, output=program.output_tail())
+    assert "out of memory" in failure.render("en") and "메모리 부족" in failure.render("ko")

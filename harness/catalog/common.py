@@ -118,6 +118,12 @@ MESSAGES = {
               "(a fork loop?). Each fork() must be followed by the child's exit.",
         "ko": "{program}이(가) {limit}개보다 많은 프로세스를 만들려다 중지되었습니다 (fork 무한 반복?). "
               "fork() 뒤에는 자식 프로세스가 반드시 종료해야 합니다."},
+    "harness.out_of_memory": {
+        "en": "[socklab] the kernel killed this program: out of memory (the submission may use "
+              "{limit} MiB in all). Look for data that grows without bound, or children that "
+              "each keep a large buffer.",
+        "ko": "[socklab] 메모리 부족으로 커널이 이 프로그램을 종료했습니다 (제출물 전체에 {limit} MiB까지 "
+              "허용). 끝없이 커지는 데이터나, 큰 버퍼를 각자 들고 있는 자식 프로세스가 없는지 확인하세요."},
 
     # reports
     "report.check": {"en": "check", "ko": "검사"},
