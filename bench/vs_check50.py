@@ -1,7 +1,7 @@
 """socklab and check50 side by side on the same echo_server checks of the same submission.
 
     pip install check50   # once; offline afterwards
-    python bench/vs_check50.py [--runs 5]
+    python bench/vs_check50.py [--runs 5] [--same-python]
 
 Both run the same four checks (binary echo, 1 MiB, one byte per segment, clients in
 turn) on reference/day2/echo_server.py; check50 offline with --dev from
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -28,11 +29,15 @@ SELECT = "binary_data or mebibyte or how_data_is_split or one_after_another"
 CHECKS = 4
 
 
+SERVER_PYTHON: dict[str, str] = {}  # --same-python: check50 starts servers as socklab does
+
+
 def run_check50(*target: str) -> tuple[float, bool]:
     started = time.monotonic()
     out = subprocess.run(["check50", "--dev", "--offline", str(ROOT / "bench" / "check50_echo"),
                           *(["--target", *target] if target else []), "-o", "json"],
-                         cwd=ROOT / "reference" / "day2", capture_output=True, text=True)
+                         cwd=ROOT / "reference" / "day2", capture_output=True, text=True,
+                         env={**os.environ, **SERVER_PYTHON})
     wall = time.monotonic() - started
     try:
         results = json.loads(out.stdout)["results"]
@@ -59,7 +64,14 @@ def run_socklab(select: str = SELECT) -> tuple[float, bool]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--same-python", action="store_true",
+                        help="check50's servers run under socklab's bare interpreter too, so "
+                             "that the ratio leaves out what that interpreter saves")
     args = parser.parse_args()
+    if args.same_python:
+        sys.path.insert(0, str(ROOT))
+        from harness.interpreter import student_python
+        SERVER_PYTHON["BENCH_SERVER_PYTHON"] = student_python()
     if shutil.which("check50") is None:
         sys.exit("check50 is not installed: pip install check50")
     # interleaved, so that a change in the machine's load falls on both alike
@@ -75,7 +87,8 @@ def main() -> None:
     sock_wall = statistics.median(w for w, _ in sock)
     c50_check = (c50_wall - c50_base) / CHECKS
     sock_check = (sock_wall - sock_base) / CHECKS
-    print(f"same {CHECKS} echo_server checks, reference submission, {args.runs} runs each")
+    print(f"same {CHECKS} echo_server checks, reference submission, {args.runs} runs each; "
+          f"check50's servers run under {SERVER_PYTHON.get('BENCH_SERVER_PYTHON', sys.executable)}")
     for name, wall, base, per, runs in (("check50 --dev --offline", c50_wall, c50_base, c50_check, c50),
                                         ("socklab (pytest)", sock_wall, sock_base, sock_check, sock)):
         print(f"{name:24} run {wall:.2f} s, start-up {base:.2f} s, per check {per * 1000:.0f} ms; "

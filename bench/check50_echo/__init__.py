@@ -5,6 +5,7 @@ polls a connect until it is accepted (check50 offers no passive readiness), talk
 with plain sockets, and relies on check50's own teardown to kill it.
 """
 
+import os
 import random
 import socket
 import sys
@@ -15,8 +16,10 @@ import check50
 
 def start():
     port = random.randint(20000, 32000)
-    # the interpreter check50 itself runs on (not a `python3` shim found on PATH)
-    proc = check50.run(f"{sys.executable} echo_server.py {port}")
+    # the interpreter check50 itself runs on (not a `python3` shim found on PATH), or the
+    # one vs_check50.py --same-python passes: socklab's bare one
+    python = os.environ.get("BENCH_SERVER_PYTHON") or sys.executable
+    proc = check50.run(f"{python} echo_server.py {port}")
     deadline = time.monotonic() + 5
     while True:
         try:
