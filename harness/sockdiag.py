@@ -47,12 +47,13 @@ def _netns(pid: int | str) -> int:
     return os.stat(f"/proc/{pid}/ns/net").st_ino
 
 
-def _socket_for(pid: int) -> socket.socket:
-    """A netlink socket in ``pid``'s network namespace (created there once)."""
+def _socket_for(pid: int) -> socket.socket | None:
+    """A netlink socket in ``pid``'s network namespace (created there once); None when
+    ``pid`` is gone."""
     try:
         ns = _netns(pid)
-    except OSError as exc:
-        raise Unavailable(str(exc)) from exc
+    except OSError:
+        return None  # the process ended: nothing to list, and netlink is not at fault
     sock = _sockets.get(ns)
     if sock is not None:
         return sock
@@ -93,6 +94,8 @@ def dump(pid: int, proto: str, state_codes) -> list[tuple]:
                            NLM_F_REQUEST | NLM_F_DUMP, seq, 0) + body
     with _lock:
         sock = _socket_for(pid)
+        if sock is None:
+            return []  # as /proc/<pid>/net of a process that has ended
         try:
             sock.sendto(request, (0, 0))
             return _read_dump(sock, seq, family, protocol)

@@ -81,3 +81,9 @@ def test_netlink_lists_what_proc_lists():
     finally:
         for s in opened:
             s.close()
+
+
+def test_a_process_that_ended_does_not_turn_netlink_off():
+    gone = 2 ** 22 + 5  # beyond pid_max: no such process
+    assert procfs.socket_rows(gone, ("tcp",), {"0A"}) == []
+    assert "tcp" not in procfs._NETLINK_REFUSED
