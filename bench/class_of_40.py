@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from harness.batch.inputs import discover  # noqa: E402
 from harness.batch.runner import grade_batch  # noqa: E402
-from harness.grading import lab_modules  # noqa: E402
+from harness.grading import lab_ids  # noqa: E402
 from tests.mutants import REFERENCE, all_mutants  # noqa: E402
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -69,7 +69,7 @@ def main() -> None:
             m.build(inbox / name)
             expect[name] = ("mutant", m)
         started = time.monotonic()
-        labs = [f"{args.day}/{p.stem[5:]}" for p in lab_modules((args.day,))]
+        labs = lab_ids((args.day,))
         done = grade_batch(discover([inbox]), tmp / "out", jobs=args.jobs, lang="en", timeout=900,
                            labs=labs, regrade=set(), formats=[], console=Console(stderr=True))
         wall = time.monotonic() - started

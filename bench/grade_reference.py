@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from harness.grading import lab_modules, run_checks  # noqa: E402
+from harness.grading import lab_ids, lab_modules, run_checks  # noqa: E402
 from harness.interpreter import student_python  # noqa: E402
 from harness.lab import Lab  # noqa: E402
 
@@ -65,8 +65,8 @@ def main() -> None:
     args = parser.parse_args()
     labs = args.lab or ["day2/echo_server", "day2/echo_client"]
     if labs == ["all"]:
-        labs = [f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()]
-    unknown = set(labs) - {f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()}
+        labs = lab_ids()
+    unknown = set(labs) - set(lab_ids())
     if unknown:  # an empty selection would make the grading run collect the whole project
         sys.exit(f"no such lab: {', '.join(sorted(unknown))}")
     walls, durations = [], []

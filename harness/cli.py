@@ -19,7 +19,7 @@ from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
 from harness.batch.runner import grade_batch
 from harness.catalog import text
-from harness.grading import lab_modules, run_checks
+from harness.grading import lab_ids, lab_modules, run_checks
 from harness.report import terminal
 from harness.results import CheckResult, atomic_write
 
@@ -67,7 +67,7 @@ def cmd_grade(args) -> int:
         timing.set_scale(args.timeout_scale)
     if args.backend:  # the grading runs (child pytest processes) read it
         os.environ["SOCKLAB_BACKEND"] = args.backend
-    known = [f"{m.parent.name}/{m.stem[5:]}" for m in lab_modules()]
+    known = lab_ids()
     unknown = sorted(set(args.lab or []) - set(known))
     if unknown:  # nothing selected would be nothing graded: say so before grading anyone
         print(text("grade.unknown_lab", args.lang, labs=", ".join(unknown), known=", ".join(known)),

@@ -27,15 +27,23 @@ _RUNNING: set[int] = set()          # grading runs under way, in any thread
 _RUNNING_LOCK = threading.Lock()
 
 
+def lab_id(module: Path) -> str:
+    """``labs/day2/test_echo_server.py`` -> ``day2/echo_server``."""
+    return f"{module.parent.name}/{module.stem[len('test_'):]}"
+
+
 def lab_modules(days=DAYS, only: list[str] | None = None) -> list[Path]:
     """The check modules, ``labs/dayN/test_<lab>.py``; ``only`` keeps lab ids like day2/echo_server."""
     found = []
     for day in days:
         for path in sorted((LABS_DIR / day).glob("test_*.py")):
-            lab_id = f"{day}/{path.stem[5:]}"
-            if only is None or lab_id in only:
+            if only is None or lab_id(path) in only:
                 found.append(path)
     return found
+
+
+def lab_ids(days=DAYS) -> list[str]:
+    return [lab_id(m) for m in lab_modules(days)]
 
 
 def days_present(submission: str | os.PathLike) -> list[str]:

@@ -25,12 +25,12 @@ from harness.docker_backend import engine_problem
 PROBLEM = engine_problem()
 pytestmark = pytest.mark.skipif(PROBLEM is not None, reason=PROBLEM or "")
 
-from harness.grading import LABS_DIR, ROOT, lab_modules, run_checks  # noqa: E402
+from harness.grading import LABS_DIR, ROOT, lab_ids, lab_modules, run_checks  # noqa: E402
 from tests.grading_helpers import grade_lab, statuses  # noqa: E402
 from tests.mutants import REFERENCE, all_mutants  # noqa: E402
 
 DOCKER = ["--backend", "docker"]
-LABS = sorted({f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()})
+LABS = lab_ids()
 REPRESENTATIVE = {
     "day2/op_server:no_reuseaddr", "day2/op_server:ignores_sigterm",
     "day2/op_client:traceback_when_refused",

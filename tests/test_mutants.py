@@ -12,12 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from harness.grading import lab_modules
+from harness.grading import lab_id, lab_ids, lab_modules
 from tests.grading_helpers import grade_lab, statuses
 from tests.mutants import REFERENCE, all_mutants
 
 MUTANTS = all_mutants()
-LABS = sorted({f"{p.parent.name}/{p.stem[5:]}" for p in lab_modules()})
+LABS = lab_ids()
 JOBS = int(os.environ.get("SOCKLAB_TEST_JOBS", os.cpu_count() or 1))
 
 
@@ -73,7 +73,7 @@ def test_mutant_loses_exactly_its_checks(mutant, gradings):
 
 @pytest.mark.parametrize("lab", LABS)
 def test_every_check_has_a_mutant(lab):
-    module = next(p for p in lab_modules() if f"{p.parent.name}/{p.stem[5:]}" == lab)
+    module = next(p for p in lab_modules() if lab_id(p) == lab)
     checks = {line.split("(")[0][4:] for line in module.read_text().splitlines()
               if line.startswith("def test_")}
     caught = set().union(*(m.catches for m in MUTANTS if m.lab == lab)) if MUTANTS else set()
