@@ -1,10 +1,10 @@
 """A student program under test: launched, fenced, drained, observed, torn down.
 
 ``Program`` is the grader's handle on one launched lab program.  It is started directly
-(``PYTHON FILE ARGS``, never a shell or a shim; see ``harness.interpreter``) in its own session, with an
-explicit environment, default signal dispositions and resource limits; its output is
-drained into capped buffers; its whole process tree is tracked so that teardown leaves
-nothing behind, and reports what it had to kill.
+(``PYTHON FILE ARGS``, never a shell or a shim; see ``harness.interpreter``) in its own
+session, with an explicit environment, default signal dispositions and resource limits;
+its output is drained into capped buffers; its whole process tree is tracked so that
+teardown leaves nothing behind, and reports what it had to kill.
 """
 
 from __future__ import annotations
