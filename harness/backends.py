@@ -28,8 +28,13 @@ class SubprocessBackend:
 # name -> "module:Class"; a backend's module is imported only when it is chosen
 REGISTRY = {
     "subprocess": "harness.backends:SubprocessBackend",
+    "sandbox": "harness.sandbox:SandboxBackend",
     "docker": "harness.docker_backend:DockerBackend",
 }
+
+
+NAMES = tuple(REGISTRY)
+PER_SUBMISSION = ("sandbox", "docker")   # made for one submission: told which
 
 
 def create(name: str, **options):

@@ -65,8 +65,10 @@ def details(results: list[CheckResult], lang: str) -> str:
 def cmd_grade(args) -> int:
     if args.timeout_scale:
         timing.set_scale(args.timeout_scale)
-    if args.backend:  # the grading runs (child pytest processes) read it
-        os.environ["SOCKLAB_BACKEND"] = args.backend
+    backend = chosen_backend(args)
+    if backend is None:
+        return 2
+    os.environ["SOCKLAB_BACKEND"] = backend  # the grading runs (child pytest processes) read it
     known = lab_ids()
     unknown = sorted(set(args.lab or []) - set(known))
     if unknown:  # nothing selected would be nothing graded: say so before grading anyone
@@ -88,6 +90,24 @@ def cmd_grade(args) -> int:
                skipped=sum(g.skipped for g in done),
                problems=sum(g.status != "ok" for g in done), gradebook=str(out / "gradebook.csv")))
     return 0
+
+
+def chosen_backend(args) -> str | None:
+    """Where student programs run; None (after saying why) when no sandbox can be had.
+
+    Submissions are untrusted: without ``--trust-submissions`` they run only in a sandbox
+    (``sandbox``, or ``docker``), never as plain host processes.
+    """
+    from harness import sandbox
+    backend = args.backend or ("subprocess" if args.trust_submissions else "sandbox")
+    if backend == "subprocess" and not args.trust_submissions:
+        backend = "sandbox"
+    if backend == "sandbox":
+        problem = sandbox.why_unavailable()
+        if problem:
+            print(text("grade.needs_sandbox", args.lang, reason=problem), file=sys.stderr)
+            return None
+    return backend
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,9 +141,14 @@ def register_grade(sub) -> None:
                        help="grade git repositories at this ref (branch, tag or commit)")
     grade.add_argument("--format", action="append", choices=FORMATS,
                        help="also write results for another grader (repeatable)")
-    grade.add_argument("--backend", default=None, choices=("subprocess", "docker"),
-                       help="run student programs as host processes (default) or in containers "
-                            "(docker: `socklab image build` once first)")
+    grade.add_argument("--backend", default=None, choices=("sandbox", "docker", "subprocess"),
+                       help="where student programs run: a bubblewrap sandbox, as a user of their "
+                            "own (sandbox, the default), containers (docker: `socklab image build` "
+                            "once first), or plain host processes (subprocess: only with "
+                            "--trust-submissions)")
+    grade.add_argument("--trust-submissions", action="store_true",
+                       help="the code is trusted (your own, the reference, the samples): run it "
+                            "as plain host processes, as `pytest labs` does")
     grade.set_defaults(func=cmd_grade)
 
 

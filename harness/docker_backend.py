@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import errno
 import os
 import shlex
 import shutil
 import signal
 import socket
+import subprocess
 import tempfile
 import threading
 import time
@@ -46,16 +46,15 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, procfs, ptrace, sockets
+from harness import containment, docker_image, identities, netns, procfs, ptrace, sockets
 from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program, _running
+from harness.scratch import ScratchRoot
 from harness.timing import wait_until
 
 LABEL = docker_image.LABEL
-UID_BASE, UID_SPAN = 200_000, 100_000  # a uid of its own per run: no host user or other run has it
 MOUNT = "/submission"
 PATH = "/usr/local/bin:/usr/bin:/bin"
-CLONE_NEWNET = 0x40000000
 CPUS = float(os.environ.get("SOCKLAB_DOCKER_CPUS", "1"))
 DEFAULT_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 STUDENT_FILES_IGNORED = ("test_*.py", "conftest.py", "__init__.py", "__pycache__", "*.pyc",
@@ -68,16 +67,6 @@ WRAPPER = ('exec 1>"$0/out" 2>"$0/err" 0<"$0/in"; '
            'ulimit -t "$SOCKLAB_CPU"; ulimit -v "$SOCKLAB_AS_KB"; ulimit -n "$SOCKLAB_NOFILE"; '
            'ulimit -f "$SOCKLAB_FSIZE_BLOCKS"; ulimit -c 0; '
            'unset SOCKLAB_CPU SOCKLAB_AS_KB SOCKLAB_NOFILE SOCKLAB_FSIZE_BLOCKS; exec "$@"')
-
-_libc = ctypes.CDLL(None, use_errno=True)
-_HOST_NETNS = os.open("/proc/self/ns/net", os.O_RDONLY | os.O_CLOEXEC)
-
-
-def _setns(fd: int) -> None:
-    if _libc.setns(fd, CLONE_NEWNET) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"setns(CLONE_NEWNET): {os.strerror(err)}")
-
 
 def docker_status(code: int | None) -> int | None:
     """Docker's exit code to Popen's convention: 128+N (death by signal N) -> -N."""
@@ -148,6 +137,7 @@ def remove_leftovers(*, owner: int | None = None, only_dead: bool = False, docke
         except (IndexError, ValueError):
             continue
         if (owner is None or pid == owner) and (not only_dead or not psutil.pid_exists(pid)):
+            subprocess.run(["umount", "-l", str(path)], capture_output=True)  # a capped scratch
             shutil.rmtree(path, ignore_errors=True)
             log(f"removed scratch folder {path}")
     return removed
@@ -168,13 +158,14 @@ class DockerBackend:
                                error=f"no image {self.image}: run `socklab image build`")
         self.submission = os.path.realpath(submission) if submission else None
         self.run_id = uuid.uuid4().hex[:10]
-        self.uid = UID_BASE + int(self.run_id, 16) % UID_SPAN
+        self.uid_lease = identities.lease_uid()   # no host user, nor another run, has it
+        self.uid = self.uid_lease.uid
         self.user = f"{self.uid}:{self.uid}"
         self.labels = {LABEL: "grading", f"{LABEL}.owner": str(os.getpid()),
                        f"{LABEL}.run": self.run_id, f"{LABEL}.host": socket.gethostname()}
         # each check's workdir (lab.tmp_path) is made in here; mounted at the same path
-        self.scratch_root = tempfile.mkdtemp(prefix=f"socklab-docker-{os.getpid()}-")
-        os.chmod(self.scratch_root, 0o711)
+        self.scratch = ScratchRoot("socklab-docker-")
+        self.scratch_root = self.scratch.path
         self._io_root = os.path.join(self.scratch_root, "io")
         os.mkdir(self._io_root, 0o711)
         os.chmod(self._io_root, 0o711)
@@ -285,11 +276,8 @@ class DockerBackend:
     def network_namespace(self):
         """Sockets made inside are the container's: the calling thread only, for the moment."""
         self.ensure_container()
-        _setns(self._netns)
-        try:
+        with netns.entered(self._netns):
             yield
-        finally:
-            _setns(_HOST_NETNS)
 
     # -- accounting ------------------------------------------------------------------
     def oom_kills(self) -> int:
@@ -367,9 +355,10 @@ class DockerBackend:
             self._drop_container()
         with contextlib.suppress(Exception):
             remove_leftovers(owner=os.getpid(), docker_client=self.client)
-        for path in (self.scratch_root, self._staged):
-            if path:
-                shutil.rmtree(path, ignore_errors=True)
+        self.scratch.remove()
+        if self._staged:
+            shutil.rmtree(self._staged, ignore_errors=True)
+        self.uid_lease.release()
 
 
 class DockerProgram(Program):

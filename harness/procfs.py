@@ -202,3 +202,15 @@ def blocked_call(pid: int) -> tuple[str, list[int]]:
 def blocked_in(pid: int) -> str:
     """The system call a process is blocked in ('sendto', 'accept4'...), 'running' or '?'."""
     return blocked_call(pid)[0]
+
+
+def inner_pid(pid: int) -> int | None:
+    """``pid`` as its own PID namespace numbers it (the last ``NSpid`` field), None if gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("NSpid:"):
+                    return int(line.split()[-1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pid

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
-from harness import containment, procfs, ptrace
+from harness import containment, netns, procfs, ptrace
 from harness.capture import CappedStream, Line
 from harness.feedback import HarnessError, fail
 from harness.timing import Deadline, scaled, wait_until
@@ -93,24 +93,47 @@ class Program:
         self.killed: list[Leftover] = []   # what teardown had to kill
         self.started_at = 0.0
         self.returncode: int | None = None
+        self.launcher_pids: set[int] = set()     # the launcher's own processes, not the program's
+        self.inner_pids: dict[int, int] = {}     # host pid -> pid in the program's namespace
 
     # -- lifecycle -------------------------------------------------------------------
+    # what a subclass (another way to launch) changes; see harness.sandbox
+    infrastructure_processes = 0    # processes of the launcher itself counted by the fence
+    traced_from_exec = True         # traced: the child asks to be traced (PTRACE_TRACEME)
+
+    def _command(self) -> tuple[list[str], tuple[int, ...]]:
+        """(argv to execute, descriptors it inherits)."""
+        return self.argv, ()
+
+    def _joins(self) -> list[tuple[str, bytes]]:
+        """Further (file, value) writes of the child before exec: other cgroups to join."""
+        return []
+
+    def _network(self) -> int | None:
+        """A network namespace descriptor the child enters before exec, or None."""
+        return None
+
+    def _spawned(self) -> None:
+        """Right after the launcher started: find the program (a subclass may wait here)."""
+
     def start(self) -> "Program":
         containment.become_subreaper()
-        self.cgroup = containment.make_cgroup(self.limits.processes)
+        self.cgroup = containment.make_cgroup(self.limits.processes + self.infrastructure_processes)
         nproc = None
         if self.cgroup is None and os.geteuid() != 0:
             nproc = containment.user_task_count() + self.limits.processes
-        join = self.cgroup.join_path if self.cgroup else None
-        joiner = self.cgroup.join_value if self.cgroup else b""
+        joins = ([(self.cgroup.join_path, self.cgroup.join_value)] if self.cgroup else []) + self._joins()
+        network = self._network()
         limits = self.limits
-        traceme = ptrace.traceme if self.traced else None
+        traceme = ptrace.traceme if self.traced and self.traced_from_exec else None
 
         def in_child():  # between fork and exec: keep it to plain system calls
-            if join:
-                fd = os.open(join, os.O_WRONLY)
-                os.write(fd, joiner or str(os.getpid()).encode())
+            for path, value in joins:
+                fd = os.open(path, os.O_WRONLY)
+                os.write(fd, value or str(os.getpid()).encode())
                 os.close(fd)
+            if network is not None:
+                netns.setns(network)
             for sig in RESET_SIGNALS:
                 signal.signal(sig, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_SETMASK, [])
@@ -119,22 +142,24 @@ class Program:
                 traceme()
 
         env = self.env if self.env is not None else base_environment(self.cwd)
+        argv, inherited = self._command()
         try:
             self._popen = subprocess.Popen(
-                self.argv, cwd=self.cwd, env=env, stdin=subprocess.PIPE,
+                argv, cwd=self.cwd, env=env, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                preexec_fn=in_child, close_fds=True)
+                preexec_fn=in_child, close_fds=True, pass_fds=inherited)
         except (FileNotFoundError, PermissionError, subprocess.SubprocessError) as exc:
             if self.cgroup:
                 self.cgroup.remove()
             raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
                                error=str(exc)) from exc
         self.started_at = time.monotonic()
-        _LAUNCHED.add(self.pid)
+        _LAUNCHED.add(self._popen.pid)
         self.stdout.drain(os.dup(self._popen.stdout.fileno()))
         self.stderr.drain(os.dup(self._popen.stderr.fileno()))
         self._popen.stdout.close()
         self._popen.stderr.close()
+        self._spawned()
         if self.cgroup is None:
             self.watch = containment.TreeWatch(self.pid, self.limits.processes)
         return self
@@ -143,9 +168,13 @@ class Program:
     def pid(self) -> int:
         return self._popen.pid
 
+    def _exit_status(self, code: int | None) -> int | None:
+        """The launcher's exit status as the program's (a subclass maps its convention)."""
+        return code
+
     def poll(self) -> int | None:
         if self.returncode is None and self._popen is not None:
-            self.returncode = self._popen.poll()
+            self.returncode = self._exit_status(self._popen.poll())
         return self.returncode
 
     def alive(self) -> bool:
@@ -159,7 +188,7 @@ class Program:
         """
         if not idle_is_final:
             try:
-                self.returncode = self._popen.wait(scaled(timeout))
+                self.returncode = self._exit_status(self._popen.wait(scaled(timeout)))
             except subprocess.TimeoutExpired:
                 return None
             return self.returncode
@@ -288,19 +317,42 @@ class Program:
             except psutil.Error:
                 pass
         procs = []
-        for pid in sorted(pids):
+        for pid in sorted(pids - self.launcher_pids):
             try:
                 procs.append(psutil.Process(pid))
             except psutil.Error:
                 continue
+        self._remember(p.pid for p in procs)
         return procs
 
     def children(self) -> list[psutil.Process]:
         """Direct children of the program's main process (zombies included)."""
         try:
-            return psutil.Process(self.pid).children()
+            found = psutil.Process(self.pid).children()
         except psutil.Error:
             return []
+        self._remember(p.pid for p in found)
+        return found
+
+    # -- pids as the program sees them (a PID namespace numbers them its own way) -----
+    def _remember(self, pids) -> None:
+        for pid in pids:
+            if pid not in self.inner_pids:
+                inner = procfs.inner_pid(pid)
+                if inner is not None:
+                    self.inner_pids[pid] = inner
+
+    def host_pid(self, printed: int) -> int:
+        """The host pid of a process the program names by ``printed`` (its own numbering).
+
+        Known for every process of the tree socklab has looked at while it lived (a pid
+        namespace's numbers can be read only then); otherwise ``printed`` itself.
+        """
+        self._remember([self.pid])
+        for host, inner in self.inner_pids.items():
+            if inner == printed:
+                return host
+        return printed
 
     def zombies(self) -> list[int]:
         """Pids of direct children that have exited and not been reaped."""
@@ -365,11 +417,13 @@ class Program:
                 break
             wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5,
                        first=0.0005, cap=0.01)  # SIGKILL takes effect in microseconds
+        if self.cgroup is not None:  # the launcher's own processes, if any are left
+            containment.kill_pids(self.cgroup.pids())
         self._collect_exit()
         if self.watch is not None:
             self.watch.stop()
-        if self.cgroup is not None:
-            wait_until(lambda: not self.cgroup.pids(), 2)
+        if self.cgroup is not None:  # a zombie stays listed until reaped: reap what comes to us
+            wait_until(lambda: reap_strays() >= 0 and not self.cgroup.pids(), 2)
             self.cgroup.remove()
         self.stdout.join(scaled(2))
         self.stderr.join(scaled(2))
@@ -387,9 +441,10 @@ class Program:
     def _collect_exit(self) -> None:
         """After teardown: the main process's status, and no zombie left with us."""
         if self._popen is not None:
-            self.returncode = self._popen.wait() if self.returncode is None else self.returncode
+            if self.returncode is None:
+                self.returncode = self._exit_status(self._popen.wait())
             self.close_stdin()
-            _LAUNCHED.discard(self.pid)
+            _LAUNCHED.discard(self._popen.pid)
         reap_strays()
 
     def _reap_orphans(self, procs) -> None:

@@ -39,6 +39,7 @@ import signal
 import time
 from dataclasses import dataclass, field
 
+from harness import procfs
 from harness.timing import Deadline
 
 # <sys/ptrace.h>, x86_64
@@ -149,9 +150,14 @@ class ProcessLog:
     exit_code: dict[int, int] = field(default_factory=dict)    # pid -> exit status
     killed_by: dict[int, int] = field(default_factory=dict)    # pid -> signal number
     unreaped: dict[int, list[int]] = field(default_factory=dict)  # pid -> its children left at its exit
+    inner: dict[int, int] = field(default_factory=dict)        # pid -> as its PID namespace numbers it
     status: int | None = None         # the main process's, as Popen reports it (-N: signal N)
     timed_out: bool = False           # still running at the deadline: the tree was killed
     where: str = ""                   # what the main process was blocked in at the deadline
+
+    def host_pid(self, printed: int) -> int:
+        """The pid of a traced process the program printed in its own numbering."""
+        return next((host for host, inner in self.inner.items() if inner == printed), printed)
 
     def children_of(self, pid: int) -> list[int]:
         return [c for c, p in self.parent.items() if p == pid]
@@ -236,6 +242,7 @@ def trace(main: int, deadline: Deadline, *, seized: bool = False,
                     threads.add(child)
                 else:
                     log.parent[child] = _tgid(pid) or pid
+                    log.inner[child] = procfs.inner_pid(child) or child  # readable while it lives
                 _cont(pid)
                 continue
             if event == PTRACE_EVENT_EXIT:

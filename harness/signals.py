@@ -35,8 +35,11 @@ def new_child(program, known: set[int], timeout: float = 5) -> int | None:
 
 
 def printed_pids(program, pattern: str) -> Counter:
-    """How many times each pid was printed, over every occurrence in stdout (glued lines too)."""
-    return Counter(int(m.group(1)) for _line, m in program.lines_matching(pattern))
+    """How many times each pid was printed, over every occurrence in stdout (glued lines too).
+
+    Counted by host pid: a program in a PID namespace prints its own numbers.
+    """
+    return Counter(program.host_pid(int(m.group(1))) for _line, m in program.lines_matching(pattern))
 
 
 def stop(pid: int) -> None:

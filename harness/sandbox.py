@@ -1,0 +1,426 @@
+"""The sandbox every untrusted student program runs in on the host: bubblewrap, as another user.
+
+One :class:`Sandbox` per grading run (one submission).  Each launch is::
+
+    bwrap [private mounts, PID/IPC/UTS namespaces] -- setpriv [uid of the run] -- bash SHIM -- PROGRAM
+
+* **Identity.** bubblewrap runs as root (to mount) without a user namespace, and
+  ``setpriv`` drops the program to a uid leased for this run alone (``harness.identities``),
+  with no supplementary groups, no capabilities and ``no_new_privs``.  The host sees that
+  uid: a user namespace mapping the program to root outside would be no drop at all.
+* **Files.** The program's root is a fresh tmpfs holding, read-only, ``/usr`` and the
+  loader, a few files of ``/etc`` (hosts, resolver, passwd), the interpreter's own tree
+  with every ``site-packages`` hidden under an empty tmpfs (socklab, its checks or its
+  reference solutions may be installed there), and the submission at ``/submission``
+  (a staged copy of the students' files only when the labs' own folders, which hold the
+  checks, are graded); read-write, only the check's scratch folder (on a size-capped
+  tmpfs of the run) and a private ``/tmp``.  Nothing of socklab's install, caches,
+  output folders or other submissions exists in there.
+* **Processes.** A PID namespace of its own: other runs' command lines are invisible.
+  The program is pid 2 inside (bubblewrap's init is pid 1); the pids a lab prints are
+  mapped back through ``NSpid`` by :class:`harness.program.Program`.
+* **Network.** A loopback-only network namespace per run (``harness.netns``), entered in
+  the pre-exec step; the grader's peers are made in it.
+* **Resources.** The launch's rlimits and pids cgroup as for any program, plus one memory
+  cgroup for the whole run (``memory.limit_in_bytes``, swap included where it is counted).
+
+The shim blocks reading a pipe until the grader has found the program's host pid (and,
+for a traced launch, seized it), then ``exec``s the program in place: so ``Program.pid``
+is always known before the program runs, however soon it exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shlex
+import shutil
+import signal
+import site
+import sys
+import sysconfig
+import tempfile
+import uuid
+
+from harness import identities, netns, procfs, ptrace, sockets
+from harness.feedback import HarnessError, Output
+from harness.program import Limits, Program
+from harness.scratch import ScratchRoot
+from harness.timing import scaled, wait_until
+
+MOUNT = "/submission"
+PATH = "/usr/local/bin:/usr/bin:/bin"
+SCRATCH_BYTES = 256 << 20        # all the run's scratch folders together
+TMP_BYTES = 64 << 20             # the program's own /tmp
+MEMORY_BYTES = 2 << 30           # every program of the run together
+STUDENT_FILES_IGNORED = ("test_*.py", "conftest.py", "__init__.py", "__pycache__", "*.pyc",
+                         "README*", "pytest.ini", "tox.ini", "setup.cfg")
+ETC_FILES = ("hosts", "host.conf", "nsswitch.conf", "resolv.conf", "protocols", "services",
+             "passwd", "group", "localtime", "ld.so.cache", "gai.conf")
+ROOT_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
+# fd numbers above 9 need bash (dash reads only single-digit redirections)
+SHIM = 'read -r _ <&"$SOCKLAB_GO"; exec {go}<&-; unset SOCKLAB_GO; exec "$@"'
+
+
+def why_unavailable() -> str | None:
+    """None if this machine can sandbox student programs, else what is missing (one line)."""
+    if sys.platform != "linux":
+        return "the sandbox needs Linux"
+    if os.geteuid() != 0:
+        return "the sandbox needs root (it gives each submission a user and network of its own)"
+    for tool in ("bwrap", "setpriv", "bash"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (bubblewrap: apt-get install bubblewrap)"
+    return None
+
+
+def base_interpreter() -> str:
+    """The grader's Python itself (not a venv): its tree is what the sandbox shows."""
+    return os.path.realpath(getattr(sys, "_base_executable", None) or sys.executable)
+
+
+def _prefix_of(python: str) -> str:
+    return os.path.dirname(os.path.dirname(python))
+
+
+def _site_dirs() -> list[str]:
+    """Where packages of this interpreter are installed: hidden from students."""
+    dirs = set(site.getsitepackages())
+    with contextlib.suppress(Exception):
+        dirs.add(site.getusersitepackages())
+    for key in ("purelib", "platlib"):
+        with contextlib.suppress(KeyError):
+            dirs.add(sysconfig.get_paths()[key])
+    for base in list(dirs):
+        dirs.add(base.replace("site-packages", "dist-packages"))
+    dirs.update(("/usr/lib/python3/dist-packages", "/usr/local/lib/python3/dist-packages"))
+    return sorted(d for d in dirs if os.path.isdir(d))
+
+
+class MemoryCgroup:
+    """One memory cgroup for every program of a run (cgroup v1 ``memory`` controller)."""
+
+    ROOT = "/sys/fs/cgroup/memory"
+
+    def __init__(self, limit: int):
+        self.path = os.path.join(self.ROOT, f"socklab-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        os.mkdir(self.path)
+        self._write("memory.limit_in_bytes", limit)
+        with contextlib.suppress(OSError):  # counted only where swap accounting is on
+            self._write("memory.memsw.limit_in_bytes", limit)
+        self.join_path = os.path.join(self.path, "tasks")
+
+    @classmethod
+    def make(cls, limit: int) -> "MemoryCgroup | None":
+        if not os.path.isdir(cls.ROOT) or not os.access(cls.ROOT, os.W_OK):
+            return None
+        try:
+            return cls(limit)
+        except OSError:
+            return None
+
+    def _write(self, name: str, value) -> None:
+        with open(os.path.join(self.path, name), "w") as fh:
+            fh.write(str(value))
+
+    def oom_kills(self) -> int:
+        with contextlib.suppress(OSError, ValueError), \
+                open(os.path.join(self.path, "memory.oom_control")) as fh:
+            for line in fh:
+                if line.startswith("oom_kill "):
+                    return int(line.split()[1])
+        return 0
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):
+            os.rmdir(self.path)
+
+
+class Sandbox:
+    """What one grading run's programs share: a uid, a network, a memory budget, a scratch."""
+
+    def __init__(self, submission: str | None = None):
+        problem = why_unavailable()
+        if problem:
+            raise HarnessError("harness.no_sandbox", reason=problem)
+        self.submission = os.path.realpath(submission) if submission else None
+        self.uid_lease = identities.lease_uid()
+        self.uid = self.uid_lease.uid
+        self.netns = netns.new_loopback_namespace()
+        self.memory = MemoryCgroup.make(MEMORY_BYTES)
+        self.scratch = ScratchRoot("socklab-sandbox-", SCRATCH_BYTES)
+        self.scratch_root = self.scratch.path
+        self.python = base_interpreter()
+        self._hidden = _site_dirs()
+        self._staged: str | None = None
+        self._closed = False
+
+    # -- what the program sees ---------------------------------------------------------
+    def _stage(self, labs_root: str) -> str:
+        """A copy of the students' files of a labs folder (never the checks beside them)."""
+        staged = tempfile.mkdtemp(prefix=f"socklab-sandbox-{os.getpid()}-stage-")
+        os.chmod(staged, 0o755)
+        for day in sorted(os.listdir(labs_root)):
+            src = os.path.join(labs_root, day)
+            if day.startswith("day") and os.path.isdir(src) and not os.path.islink(src):
+                shutil.copytree(src, os.path.join(staged, day), symlinks=True,
+                                ignore=shutil.ignore_patterns(*STUDENT_FILES_IGNORED))
+        self._staged = staged
+        return staged
+
+    def mounted(self, lab_folder: str) -> tuple[str, str]:
+        """(host folder mounted at /submission, the lab folder's path inside)."""
+        folder = os.path.realpath(lab_folder)
+        if self.submission and folder.startswith(self.submission + os.sep):
+            return self.submission, f"{MOUNT}/{os.path.relpath(folder, self.submission)}"
+        root = self._staged or self._stage(os.path.dirname(folder))
+        return root, f"{MOUNT}/{os.path.basename(folder)}"
+
+    def environment(self, home: str) -> dict[str, str]:
+        return {"PATH": PATH, "HOME": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
+
+    def give_scratch(self, workdir: str) -> None:
+        """The check's scratch folder becomes the program's to write (as a host program's)."""
+        for top, dirs, files in os.walk(workdir):
+            for name in [*dirs, *files]:
+                with contextlib.suppress(OSError):
+                    os.chown(os.path.join(top, name), self.uid, self.uid, follow_symlinks=False)
+        os.chown(workdir, self.uid, self.uid)
+
+    def argv(self, program: list[str], *, root: str, cwd: str, workdir: str, go_fd: int,
+             info_fd: int, hosts: str | None = None) -> list[str]:
+        """The bubblewrap command that runs ``program`` (argv inside the sandbox)."""
+        args = ["bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--new-session", "--info-fd", str(info_fd), "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr"]
+        for name in ROOT_LINKS:
+            host = f"/{name}"
+            if os.path.islink(host):
+                args += ["--symlink", os.readlink(host), host]
+            elif os.path.isdir(host):
+                args += ["--ro-bind", host, host]
+        args += ["--perms", "0755", "--dir", "/etc"]
+        for name in ETC_FILES:
+            if name == "hosts" and hosts:
+                args += ["--ro-bind", hosts, "/etc/hosts"]
+            elif os.path.exists(f"/etc/{name}"):
+                args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+        made = {"/", "/usr", "/etc", "/tmp", "/proc", "/dev", MOUNT}
+        prefix = _prefix_of(self.python)
+        if not prefix.startswith("/usr/"):
+            args += _parents(prefix, made) + ["--ro-bind", prefix, prefix]
+        for hidden in self._hidden:
+            args += ["--tmpfs", hidden]
+        args += ["--proc", "/proc", "--dev", "/dev",
+                 "--size", str(TMP_BYTES), "--perms", "1777", "--tmpfs", "/tmp",
+                 "--ro-bind", root, MOUNT]
+        args += _parents(workdir, made) + ["--bind", workdir, workdir]
+        args += ["--chdir", cwd, "--clearenv"]
+        for key, value in self.environment(workdir).items():
+            args += ["--setenv", key, value]
+        args += ["--setenv", "SOCKLAB_GO", str(go_fd), "--",
+                 "setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                 "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--",
+                 "/bin/bash", "--norc", "--noprofile", "-c", SHIM.replace("{go}", str(go_fd)),
+                 "socklab-shim", *program]
+        return args
+
+    def entered(self):
+        """Sockets made inside belong to the run's network (``harness.sockets``)."""
+        return netns.entered(self.netns)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.scratch.remove()
+        if self._staged:
+            shutil.rmtree(self._staged, ignore_errors=True)
+        if self.memory:
+            self.memory.remove()
+        with contextlib.suppress(OSError):
+            os.close(self.netns)
+        self.uid_lease.release()
+
+
+def _parents(path: str, made: set[str]) -> list[str]:
+    """``--dir`` for each missing parent of ``path`` (bubblewrap would make them 0700)."""
+    args = []
+    parts = path.strip("/").split("/")[:-1]
+    current = ""
+    for part in parts:
+        current += "/" + part
+        if current not in made:
+            made.add(current)
+            args += ["--perms", "0755", "--dir", current]
+    return args
+
+
+def read_info(fd: int, timeout: float) -> dict | None:
+    """bubblewrap's ``--info-fd`` JSON (``child-pid``), or None if it ended first.
+
+    bubblewrap may write it in pieces and keep the descriptor open: the pid is taken as
+    soon as its number is complete.
+    """
+    import re
+    import select
+    chunks = b""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    while poller.poll(int(timeout * 1000)):
+        data = os.read(fd, 4096)
+        if not data:
+            break
+        chunks += data
+        found = re.search(rb'"child-pid"\s*:\s*(\d+)\D', chunks)
+        if found:
+            return {"child-pid": int(found.group(1))}
+    with contextlib.suppress(ValueError):
+        return json.loads(chunks)
+    return None
+
+
+# -- a launch ------------------------------------------------------------------------------
+class SandboxedProgram(Program):
+    """A lab program started by bubblewrap as the run's own user (see the module's text)."""
+
+    infrastructure_processes = 2    # bubblewrap outside, and its init (pid 1) inside
+    traced_from_exec = False        # bubblewrap is not traced: the program is seized in the shim
+
+    def __init__(self, *, sandbox: Sandbox, root: str, inner_cwd: str, workdir: str,
+                 hosts: str | None = None, **kw):
+        self.sandbox = sandbox
+        self._where = dict(root=root, cwd=inner_cwd, workdir=workdir, hosts=hosts)
+        super().__init__(**kw)
+        self._pid: int | None = None
+        self._go: tuple[int, int] | None = None
+        self._info: tuple[int, int] | None = None
+        self.seized = False
+
+    def _command(self) -> tuple[list[str], tuple[int, ...]]:
+        self._go, self._info = os.pipe(), os.pipe()
+        argv = self.sandbox.argv(self.argv, go_fd=self._go[0], info_fd=self._info[1], **self._where)
+        return argv, (self._go[0], self._info[1])
+
+    def _joins(self) -> list[tuple[str, bytes]]:
+        memory = self.sandbox.memory
+        return [(memory.join_path, b"0")] if memory else []
+
+    def _network(self) -> int | None:
+        return self.sandbox.netns
+
+    def _spawned(self) -> None:
+        go_read, go_write = self._go
+        info_read, info_write = self._info
+        os.close(go_read)
+        os.close(info_write)
+        try:
+            self._pid = self._find_program(info_read)
+            if self.traced:
+                self._seize()
+            os.write(go_write, b"go\n")
+        finally:
+            os.close(go_write)
+            os.close(info_read)
+
+    def _find_program(self, info_read: int) -> int:
+        """The program's host pid: the only child of bubblewrap's init, blocked in the shim."""
+        info = read_info(info_read, scaled(10)) or {}
+        init = info.get("child-pid")
+        if not isinstance(init, int):
+            self.stderr.join(scaled(1))
+            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+                               error=f"bubblewrap did not start: {self.stderr.text(500).strip()}")
+        self.launcher_pids = {self._popen.pid, init}
+        found = wait_until(lambda: _children_of(init), 10, first=0.0002, cap=0.002)
+        if not found:
+            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+                               error="the sandbox's init started no program")
+        return found[0]
+
+    def _seize(self) -> None:
+        """Attach the tracer while the shim still waits: nothing forked or exec'd yet."""
+        go = self._go[0]
+        wait_until(lambda: procfs.blocked_call(self._pid)[0] == "read"
+                   and procfs.fd_targets(self._pid).get(go, "").startswith("pipe:"), 10)
+        try:
+            ptrace.seize(self._pid)
+            self.seized = True
+        except OSError as exc:
+            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+                               error=f"ptrace: {exc}") from exc
+
+    @property
+    def pid(self) -> int:
+        return self._pid if self._pid is not None else self._popen.pid
+
+    def _exit_status(self, code: int | None) -> int | None:
+        """bubblewrap reports a death by signal N as 128+N, as a shell does: back to -N."""
+        if code is not None and 128 < code <= 128 + 64:
+            return -(code - 128)
+        return code
+
+    def oom_killed(self) -> bool:
+        memory = self.sandbox.memory
+        return bool(memory and memory.oom_kills())
+
+    def output_tail(self, chars: int = 2000) -> str:
+        tail = Output(super().output_tail(chars))
+        if not self.alive() and self.returncode == -signal.SIGKILL and self.oom_killed():
+            tail = tail.noted("harness.out_of_memory", limit=MEMORY_BYTES >> 20)
+        return tail
+
+
+def _children_of(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except (OSError, ValueError):
+        return []
+
+
+class SandboxBackend:
+    """Student programs as sandboxed host processes: one :class:`Sandbox` per grading run."""
+
+    name = "sandbox"
+
+    def __init__(self, submission: str | None = None):
+        self.sandbox = Sandbox(submission)
+        self.scratch_root = self.sandbox.scratch_root   # where Lab makes each check's folder
+        self._previous_namespace = sockets.enter_namespace
+        sockets.enter_namespace = self.sandbox.entered
+
+    def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> SandboxedProgram:
+        box = self.sandbox
+        root, inner = box.mounted(lab.folder)
+        box.give_scratch(lab.workdir)
+        words = shlex.split(lab.command.format(python=shlex.quote(box.python),
+                                               file=shlex.quote(f"{inner}/{lab.filename}"),
+                                               dir=shlex.quote(inner)))
+        hosts = _hosts_file(lab, box.scratch_root)
+        return SandboxedProgram(sandbox=box, root=root, inner_cwd=inner, workdir=lab.workdir,
+                                hosts=hosts, argv=words + [str(a) for a in args], cwd="/",
+                                label=" ".join([lab.filename, *args]), limits=limits,
+                                env={"PATH": PATH}, traced=traced)
+
+    def close(self) -> None:
+        if sockets.enter_namespace == self.sandbox.entered:
+            sockets.enter_namespace = self._previous_namespace
+        self.sandbox.close()
+
+
+def _hosts_file(lab, folder: str) -> str | None:
+    """A hosts file of the check's own (``lab.hosts``: lines or (address, name, *aliases))."""
+    entries = getattr(lab, "hosts", None)
+    if not entries:
+        return None
+    text = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+    for entry in entries:
+        text += (entry if isinstance(entry, str) else "\t".join(entry[:2]) +
+                 "".join(" " + a for a in entry[2:])).rstrip("\n") + "\n"
+    path = os.path.join(folder, f"hosts-{uuid.uuid4().hex[:8]}")
+    with open(path, "x") as fh:
+        fh.write(text)
+    return path
