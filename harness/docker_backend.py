@@ -19,10 +19,10 @@ for a container per launch; see the README).  What the checks see does not chang
   ``lo``).  The grader's peer sockets are created *inside* the container's network
   namespace (``harness.sockets.enter_namespace`` -> ``setns(CLONE_NEWNET)`` on the
   calling thread only), so peers and programs meet on ``127.0.0.1`` as usual.
-* **Pids.** The container shares the host's PID namespace: the labs print pids
-  (``removed proc id: PID``) that the checks compare with the real tree, so the program
-  must see the numbers the grader sees.  It runs as a uid no one else has, without
-  capabilities, so it can look at other processes but not touch them.
+* **Pids.** The container has a PID namespace of its own: programs see no process of the
+  host or of another run.  The pids the labs print (``removed proc id: PID``) are the
+  container's numbers; ``Program.host_pid`` maps them back through ``NSpid``.  It runs as
+  a uid leased for this run alone (``harness.identities``), without capabilities.
 * **Exit status.** Docker reports ``128+N`` for a death by signal N; it is mapped back to
   ``-N`` as ``Popen`` reports it.
 """
@@ -241,7 +241,7 @@ class DockerBackend:
             self.container = self.client.containers.run(
                 self.image, ["sleep", "infinity"], detach=True, init=True,
                 name=f"socklab-{os.getpid()}-{self.run_id}", labels=self.labels,
-                network_mode="none", pid_mode="host", user=self.user, working_dir=MOUNT if root else "/",
+                network_mode="none", user=self.user, working_dir=MOUNT if root else "/",
                 cap_drop=["ALL"], security_opt=["no-new-privileges"], read_only=True,
                 tmpfs={"/tmp": "size=64m,mode=1777"}, volumes=volumes,
                 pids_limit=4 * limits.processes + 16,
