@@ -9,18 +9,24 @@ the folder or archive name, or from the export's metadata.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
+import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness import safefs
 from harness.batch.unpack import UnsafeArchive, is_archive, stem, unpack
 from harness.grading import DAYS, lab_modules
 
-LAB_GLOB = "day[1-4]/*.py"
+DAY_PATTERN, LAB_PATTERN = b"day[1-4]", b"*.py"   # the lab files: dayN/*.py
+HASH_CAP = 16 << 20  # past this, a lab file is hashed by its size and time, not read
 
 
 @dataclass
@@ -65,16 +71,27 @@ class Submission:
 
 def find_days(root: Path, *, nested: bool = True) -> Path | None:
     """``root`` if it holds a dayN folder (or ``labs/dayN``, a copy of the student template);
-    with ``nested``, also its only sub-folder that does (archives often wrap one folder)."""
-    if any((root / d).is_dir() for d in DAYS):
+    with ``nested``, also its only sub-folder that does (archives often wrap one folder).
+
+    ``root`` itself is the caller's; below it, the tree is the student's, so only real
+    folders count: a link (``day2 -> /``) is never followed."""
+    if any(_real_dir(root / d) for d in DAYS):
         return root
-    if (root / "labs").is_dir() and any((root / "labs" / d).is_dir() for d in DAYS):
+    if _real_dir(root / "labs") and any(_real_dir(root / "labs" / d) for d in DAYS):
         return root / "labs"
     if nested:
-        subs = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__MACOSX"))]
+        subs = [p for p in root.iterdir() if _real_dir(p) and not p.name.startswith((".", "__MACOSX"))]
         if len(subs) == 1:
             return find_days(subs[0])
     return None
+
+
+def _real_dir(path: Path) -> bool:
+    """A folder, not a link to one (lstat)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _is_git(path: Path) -> bool:
@@ -135,11 +152,52 @@ def _discover_one(path: Path, git_ref: str | None) -> list[Submission]:
 
 
 def content_hash(folder: Path) -> str:
-    """What the grade depends on in a submission: its lab programs, byte for byte."""
+    """What the grade depends on in a submission: its lab programs (``dayN/*.py``), byte for byte.
+
+    The folder is the student's, so nothing in it is followed or opened unless it is a
+    regular file: a link is hashed as its text (changing where it points changes the hash),
+    a FIFO, device or socket as its name and kind. A link to /dev/zero or a FIFO costs
+    nothing; every record is length-prefixed, so no two trees hash alike by accident."""
     h = hashlib.sha256()
-    for path in sorted(folder.glob(LAB_GLOB)):
-        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for rel, kind, payload in _lab_entries(os.fsencode(folder)):
+        for field in (rel, kind.encode(), payload):
+            h.update(len(field).to_bytes(8, "big") + field)
     return h.hexdigest()
+
+
+def _scan(path: bytes, pattern: bytes) -> list[os.DirEntry]:
+    with os.scandir(path) as entries:
+        return sorted((e for e in entries if fnmatch.fnmatchcase(e.name, pattern)), key=lambda e: e.name)
+
+
+def _lab_entries(root: bytes) -> Iterator[tuple[bytes, str, bytes]]:
+    """(path below root, kind, what to hash) for each day folder that is a link and each
+    lab file of each real day folder, in a fixed order."""
+    for day in _scan(root, DAY_PATTERN):
+        if day.is_symlink():
+            yield day.name, "symlink", os.readlink(day.path)
+        elif day.is_dir(follow_symlinks=False):
+            for entry in _scan(day.path, LAB_PATTERN):
+                yield (day.name + b"/" + entry.name, *_describe(entry, root))
+
+
+def _describe(entry: os.DirEntry, root: bytes) -> tuple[str, bytes]:
+    """(kind, what to hash) of one entry, never followed, opened only if regular."""
+    try:
+        kind = safefs.kind_of(entry.stat(follow_symlinks=False).st_mode)
+    except FileNotFoundError:  # gone since the listing
+        return "missing", b""
+    if kind == "symlink":
+        return kind, os.readlink(entry.path)
+    if kind != "regular":
+        return kind, b""
+    try:
+        return kind, safefs.read_regular(entry.path, HASH_CAP, root=root)
+    except safefs.TooLarge:
+        st = entry.stat(follow_symlinks=False)
+        return "large", f"{st.st_size}:{st.st_mtime_ns}".encode()
+    except safefs.NotRegular as exc:  # swapped since the listing
+        return exc.kind, b""
 
 
 def checks_hash(labs: list[str] | None = None) -> str:

@@ -97,6 +97,23 @@ MESSAGES = {
         "ko": "이 검사가 제한 시간을 넘겼습니다. 프로그램이 오지 않는 무언가를 기다리고 있을 "
               "가능성이 큽니다 (닫힌 연결에서의 recv(), 빠진 줄바꿈 등)."},
 
+    # files in the check's scratch folder (harness/safefs.py): what the program left there
+    "scratch.not_regular": {
+        "en": "{file} is not a plain file (it is: {kind}). socklab reads and writes only plain "
+              "files in the scratch folder; it never follows a link there, nor opens a FIFO or a device.",
+        "ko": "{file}은(는) 일반 파일이 아닙니다 (종류: {kind}). socklab은 작업 폴더에서 일반 파일만 "
+              "읽고 쓰며, 그곳의 링크를 따라가거나 FIFO나 장치 파일을 열지 않습니다."},
+    "scratch.too_large": {
+        "en": "{file} holds more than {limit} bytes, far more than this check expects; socklab "
+              "read no further.",
+        "ko": "{file}의 크기가 {limit}바이트를 넘습니다. 이 검사가 기대하는 크기보다 훨씬 커서 "
+              "socklab이 더 이상 읽지 않았습니다."},
+    "hint.scratch_plain_file": {
+        "en": "write your output into the file named on the command line (open(path, \"wb\") or "
+              "os.open with O_CREAT); never replace it with a link, a FIFO or anything else.",
+        "ko": "출력은 명령행에서 받은 이름의 파일에 쓰세요 (open(path, \"wb\") 또는 O_CREAT를 준 "
+              "os.open). 그 파일을 링크나 FIFO 등 다른 것으로 바꾸지 마세요."},
+
     # socklab's own faults: never charged
     "harness.cannot_launch": {"en": "socklab could not launch {command}: {error}",
                               "ko": "socklab이 {command}을(를) 실행할 수 없었습니다: {error}"},

@@ -22,24 +22,27 @@ import stat
 import struct
 import termios
 
-from harness import HarnessError, check, fail, lab_marker, random_bytes, wait_until
+from harness import HarnessError, check, fail, lab_marker, random_bytes, safefs, wait_until
 from harness.procfs import blocked_call
 
 pytestmark = lab_marker("day1/fdcopy")
 
 COPIED = r"copied\s+(\d+)\s+bytes?\s*$"
+READ_CAP = 4 << 20  # the largest file copied is 1 MiB: a DST past this is wrong anyway
+
+# Every file below is in the scratch folder, where the program (or an earlier one of the
+# same check) may have planted a link, a FIFO or a huge file: safefs refuses them, and
+# the check fails with a message naming the file.
 
 
 def write_file(path: str, data: bytes) -> str:
-    with open(path, "wb") as fh:
-        fh.write(data)
+    safefs.write_regular(path, data)
     return path
 
 
 def read_file(path: str) -> bytes | None:
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        return safefs.read_regular(path, READ_CAP)
     except FileNotFoundError:
         return None
 
@@ -118,7 +121,7 @@ def test_appends_with_the_append_option(lab):
 def test_creates_the_destination_with_mode_0644(lab):
     """Creates a new DST with mode 0644 (rw-r--r--), run with umask 022"""
     copies(lab, b"mode\n", "mode")
-    mode = stat.S_IMODE(os.stat(lab.tmp_path("mode.dst")).st_mode)
+    mode = stat.S_IMODE(safefs.lstat_regular(lab.tmp_path("mode.dst")).st_mode)
     if mode != 0o644:
         raise fail("fdcopy.wrong_mode", mode=f"{mode:04o}", hint="hint.fdcopy.mode")
 
@@ -157,10 +160,13 @@ def unread(fd: int) -> int:
 
 
 def open_writer(path: str, program) -> int | None:
-    """The FIFO's write end, once the program has opened it for reading (never blocks)."""
+    """The FIFO's write end, once the program has opened it for reading (never blocks).
+
+    Only the FIFO itself: had the program swapped it for a link (to a file of the
+    grader's), the data would be written there."""
     def attempt():
         try:
-            return os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            return safefs.open_fifo(path, os.O_WRONLY | os.O_NONBLOCK)
         except OSError:  # ENXIO: no reader yet
             return None if program.alive() else -1
     fd = wait_until(attempt, 5)
@@ -169,8 +175,8 @@ def open_writer(path: str, program) -> int | None:
 
 def size_of(path: str) -> int:
     try:
-        return os.path.getsize(path)
-    except OSError:
+        return safefs.lstat_regular(path).st_size
+    except FileNotFoundError:
         return 0
 
 

@@ -5,7 +5,7 @@
 `Message from client: MSG` and exits 0.
 """
 
-from harness import FIN, RST, check, fail, lab_marker, procfs, random_bytes, scaled, wait_until
+from harness import FIN, RST, check, fail, lab_marker, procfs, random_bytes, safefs, scaled, wait_until
 from harness.procfs import blocked_in
 
 pytestmark = lab_marker("day3/file_server")
@@ -17,8 +17,7 @@ RECEIVING = {"read", "recvfrom", "recvmsg", "poll", "ppoll", "select", "pselect6
 
 def _serve(lab, content: bytes):
     path = lab.tmp_path("served.bin")
-    with open(path, "wb") as fh:
-        fh.write(content)
+    safefs.write_regular(path, content)  # never through a link an earlier program planted
     server = lab.start_server(path)
     return server, server.connect()
 
