@@ -46,7 +46,7 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, identities, netns, procfs, ptrace, sockets
+from harness import containment, docker_image, identities, netns, procfs, ptrace, safefs, sockets
 from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program, _running
 from harness.scratch import ScratchRoot
@@ -199,9 +199,8 @@ class DockerBackend:
         os.chmod(staged, 0o755)
         for day in sorted(os.listdir(root)):
             src = os.path.join(root, day)
-            if day.startswith("day") and os.path.isdir(src):
-                shutil.copytree(src, os.path.join(staged, day), symlinks=True,
-                                ignore=shutil.ignore_patterns(*STUDENT_FILES_IGNORED))
+            if day.startswith("day") and os.path.isdir(src) and not os.path.islink(src):
+                safefs.copy_student_tree(src, os.path.join(staged, day), STUDENT_FILES_IGNORED)
         self._staged = staged
         return staged
 

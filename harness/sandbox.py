@@ -43,7 +43,7 @@ import sysconfig
 import tempfile
 import uuid
 
-from harness import identities, netns, procfs, ptrace, sockets
+from harness import identities, netns, procfs, ptrace, safefs, sockets
 from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program
 from harness.scratch import ScratchRoot
@@ -164,8 +164,7 @@ class Sandbox:
         for day in sorted(os.listdir(labs_root)):
             src = os.path.join(labs_root, day)
             if day.startswith("day") and os.path.isdir(src) and not os.path.islink(src):
-                shutil.copytree(src, os.path.join(staged, day), symlinks=True,
-                                ignore=shutil.ignore_patterns(*STUDENT_FILES_IGNORED))
+                safefs.copy_student_tree(src, os.path.join(staged, day), STUDENT_FILES_IGNORED)
         self._staged = staged
         return staged
 
