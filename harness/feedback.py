@@ -3,7 +3,9 @@
 A check fails by raising :class:`CheckFailed` with a catalog key and its parameters; the
 text is rendered later, in the report's language, so the same failure reads the same in
 the terminal, in ``results.json`` and in JUnit XML.  Bytes are shown in hex next to the
-expected bytes, from the first place they differ.
+expected bytes, from the first place they differ.  The program's own output is quoted
+line by line (``harness.quoting``), and the whole text is made visible: whatever a
+student's program printed reaches a report as text, never as a terminal control.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from harness.catalog import text
+from harness.quoting import quoted, visible
 
 HEX_WINDOW = 32  # bytes shown around the first difference
+OUTPUT_LINES = 24  # lines of a program's output quoted in feedback
 
 
 class CheckFailed(AssertionError):
@@ -137,10 +141,8 @@ def render(exc, lang: str = "en") -> str:
         lines.append(f"  {text('label.hint', lang)}: {text(hint_key, lang, **hint_params)}")
     if exc.output or getattr(exc.output, "notes", ()):
         lines.append(f"  {text('label.output', lang)}:")
-        quoted = exc.output.rstrip("\n").splitlines()
-        if len(quoted) > 24:
-            quoted = quoted[:6] + ["…"] + quoted[-17:]
-        lines.extend("    | " + line for line in quoted)
+        lines.extend(quoted(exc.output or "", OUTPUT_LINES))
     for key, params in getattr(exc.output, "notes", ()):
         lines.append("    " + text(key, lang, **params))
-    return "\n".join(lines)
+    # a message may carry what the program sent ({got}): it is shown, never obeyed
+    return visible("\n".join(lines))

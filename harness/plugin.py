@@ -75,7 +75,7 @@ class GradingState:
         """Created on first use, so a run that launches nothing never needs Docker."""
         if self._backend is None:
             self._backend = backends.create(self.backend_name, **(
-                {"submission": self.submission} if self.backend_name == "docker" else {}))
+                {"submission": self.submission} if self.backend_name in backends.PER_SUBMISSION else {}))
         return self._backend
 
     def folder_for(self, item, lab_id: str) -> str:
@@ -96,8 +96,9 @@ def pytest_addoption(parser):
                     help="stretch every deadline by F on slow machines")
     group.addoption("--backend", dest="socklab_backend",
                     default=os.environ.get("SOCKLAB_BACKEND", "subprocess"),
-                    choices=("subprocess", "docker"),
-                    help="run student programs as host processes or in containers")
+                    choices=backends.NAMES,
+                    help="where student programs run: host processes (subprocess), host processes "
+                         "in a bubblewrap sandbox as a user of their own (sandbox), or containers")
     group.addoption("--command", dest="socklab_command", action="append", metavar="LAB=CMD",
                     help="how to launch a lab, e.g. day2/echo_server='./echo_server'; "
                          "CMD may use {python} {file} {dir}")
@@ -144,7 +145,7 @@ def lab(request):
             pytest.skip(text("check.not_run_missing", state.lang, file=the_lab.filename))
         state.missing_reported.add(lab_id)
         raise CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
-                          folder=the_lab.folder)
+                          folder=text("report.your_submission", state.lang))  # no host path
     yield the_lab
     forked_too_much = [p.label for p in the_lab.programs if p.fork_limit_hit()]
     leftovers = the_lab.teardown()

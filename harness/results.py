@@ -1,4 +1,10 @@
-"""The outcome of each check, and the Gradescope-schema ``results.json`` made of them."""
+"""The outcome of each check, and the Gradescope-schema ``results.json`` made of them.
+
+``results.json`` is where every report of a graded submission starts (report.txt, the
+HTML report, the CI summary and annotations are all written from it), so it is where a
+test's text is made safe to show: the program's output quoted, control characters made
+visible, the grading host's absolute paths replaced (``harness.redact``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,10 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
+
+from harness.catalog import text
+from harness.quoting import quoted, visible
+from harness.redact import scrub
 
 # passed / failed: the student's doing; not-run: a check it depends on failed;
 # timeout: the check ran past its outer limit; infra-error: socklab's fault, never charged.
@@ -50,15 +60,25 @@ def atomic_write(path: str, data: str) -> None:
         raise
 
 
+def shown_text(r: CheckResult, lang: str = "en", submission: str | None = None) -> str:
+    """What a student reads of one check: the feedback, the program's output quoted below
+    its label (where ``harness.ci.github.feedback_head`` stops), socklab's notes."""
+    parts = [r.feedback] if r.feedback else []
+    if r.output:
+        parts.append("\n".join([f"  {text('label.output', lang)}:", *quoted(r.output)]))
+    if r.notes:
+        parts.append("\n".join(f"[socklab] {n}" for n in r.notes))
+    return visible(scrub("\n\n".join(parts), submission))
+
+
 def gradescope(results: list[CheckResult], execution_time: float, *, lang: str = "en",
-               extra: dict | None = None) -> dict:
+               extra: dict | None = None, submission: str | None = None) -> dict:
+    """The Gradescope schema; ``submission`` (by default the graded folder the plugin puts in
+    ``extra``) is the folder whose absolute path becomes ``<submission>`` in the text."""
+    submission = submission or (extra or {}).get("submission")
     tests = []
     for r in results:
-        output = r.feedback
-        if r.output:
-            output += ("\n\n" if output else "") + r.output
-        if r.notes:
-            output += ("\n\n" if output else "") + "\n".join(f"[socklab] {n}" for n in r.notes)
+        output = shown_text(r, lang, submission)
         tests.append({
             "name": f"{r.lab}: {r.name}",
             "score": r.score,

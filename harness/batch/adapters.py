@@ -5,15 +5,17 @@
 * ``otter-csv``: ``final_grades.csv`` like ``otter grade`` writes (``file``, a column per
   check, ``total_points_earned``, ``percent_correct``, ``grading_status``; the first data
   row is ``points-per-question``).
+
+Both carry text a student controls (feedback quoting the program's output, the student's
+name): JSON text is made visible, and a CSV cell never starts a spreadsheet formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
+from harness.quoting import csv_text, number, visible
 from harness.results import CheckResult, atomic_write
 
 FORMATS = ("prairielearn", "otter-csv")
@@ -28,8 +30,8 @@ def prairielearn(results: list[CheckResult]) -> dict:
         "message": f"{got:g}/{total:g}",
         "tests": [{"name": f"{r.lab}: {r.name}", "description": r.category,
                    "points": r.score, "max_points": r.max_score,
-                   "message": "" if r.visibility == "hidden" else r.feedback,
-                   "output": "" if r.visibility == "hidden" else r.output} for r in results],
+                   "message": "" if r.visibility == "hidden" else visible(r.feedback),
+                   "output": "" if r.visibility == "hidden" else visible(r.output)} for r in results],
     }
 
 
@@ -49,14 +51,12 @@ def write_class(fmt: str, out: Path, done) -> None:
             if r.lab != "socklab" and key not in names:
                 names.append(key)
     maxima = {f"{r.lab}: {r.name}": r.max_score for g in done for r in g.results}
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["file", *names, "total_points_earned", "percent_correct", "grading_status"])
     total_max = sum(maxima[n] for n in names)
-    writer.writerow(["points-per-question", *[f"{maxima[n]:g}" for n in names], f"{total_max:g}", "", ""])
+    rows = [["file", *names, "total_points_earned", "percent_correct", "grading_status"],
+            ["points-per-question", *[maxima[n] for n in names], total_max, "", ""]]
     for g in done:
         scores = {f"{r.lab}: {r.name}": r.score for r in g.results}
         got = sum(scores.get(n, 0) for n in names)
-        writer.writerow([g.submission.name, *[f"{scores.get(n, 0):g}" for n in names], f"{got:g}",
-                         f"{100 * got / total_max:.1f}" if total_max else "0", g.status])
-    atomic_write(str(out / "final_grades.csv"), buf.getvalue())
+        rows.append([g.submission.name, *[scores.get(n, 0) for n in names], got,
+                     number(100 * got / total_max, ".1f") if total_max else "0", g.status])
+    atomic_write(str(out / "final_grades.csv"), csv_text(rows))

@@ -9,8 +9,6 @@ second run skips what is unchanged, ``--regrade NAME`` redoes one.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -24,6 +22,7 @@ from harness import results as results_mod
 from harness.batch import adapters
 from harness.batch.inputs import Submission, checks_hash, content_hash, remove, scratch_dir
 from harness.catalog import text
+from harness.quoting import csv_text, number
 from harness.report import html as html_report
 from harness.results import CheckResult, atomic_write
 
@@ -68,7 +67,8 @@ def stamp(results_json: Path, **extra) -> None:
 
 
 def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, timeout: float,
-                     labs: list[str] | None, regrade: bool, formats: list[str]) -> Graded:
+                     labs: list[str] | None, regrade: bool, formats: list[str],
+                     backend: str = "subprocess") -> Graded:
     from harness.cli import grade_one  # the single-submission path, shared
     graded = Graded(sub, target.name)
     scratch = scratch_dir()
@@ -89,6 +89,7 @@ def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, t
                 graded.results, graded.skipped = kept, True
             else:
                 graded.results = grade_one(folder, target, lang=lang, timeout=timeout, labs=labs,
+                                           backend=backend,
                                            quiet=True)
                 graded.status = grading_status(graded.results)
                 stamp(target / "results.json", hash=digest, student=sub.name,
@@ -104,7 +105,7 @@ def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, t
 
 
 def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, timeout: float,
-                labs: list[str] | None, regrade: set[str], formats: list[str],
+                labs: list[str] | None, regrade: set[str], formats: list[str], backend: str = "subprocess",
                 console: Console | None = None) -> list[Graded]:
     console = console or Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -122,7 +123,8 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
         task = progress.add_task(text("batch.progress", lang), total=len(subs), problems="")
         futures = {pool.submit(grade_submission, sub, out / name, checks=checks, lang=lang,
                                timeout=timeout, labs=labs,
-                               regrade=sub.name in regrade or name in regrade, formats=formats): sub
+                               regrade=sub.name in regrade or name in regrade, formats=formats,
+                               backend=backend): sub
                    for sub, name in zip(subs, names, strict=True)}
         for future in as_completed(futures):
             sub = futures[future]
@@ -152,20 +154,18 @@ def gradebook_rows(done: list[Graded]) -> tuple[list[str], list[dict]]:
         total = sum(r.max_score for r in g.results) or class_max
         row = {"student": g.submission.name, "folder": g.folder_name}
         for lab in labs:
-            row[lab] = f"{sum(r.score for r in g.results if r.lab == lab):g}"
-        row.update(total=f"{got:g}", max=f"{total:g}",
-                   percent=f"{(100 * got / total) if total else 0:.1f}", grading_status=g.status)
+            row[lab] = number(sum(r.score for r in g.results if r.lab == lab))
+        row.update(total=number(got), max=number(total),
+                   percent=number((100 * got / total) if total else 0, ".1f"), grading_status=g.status)
         rows.append(row)
     return ["student", "folder", *labs, "total", "max", "percent", "grading_status"], rows
 
 
 def write_class_files(done: list[Graded], out: Path, lang: str, formats: list[str]) -> None:
+    """gradebook.csv (no cell a spreadsheet would evaluate: students name their own folders),
+    histogram.svg, class.html and the other graders' class files."""
     header, rows = gradebook_rows(done)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=header)
-    writer.writeheader()
-    writer.writerows(rows)
-    atomic_write(str(out / "gradebook.csv"), buf.getvalue())
+    atomic_write(str(out / "gradebook.csv"), csv_text([header, *[[r[k] for k in header] for r in rows]]))
     atomic_write(str(out / "histogram.svg"),
                  html_report.histogram_svg([float(r["percent"]) for r in rows]))
     graded_ok = {g.submission.name: g.results for g in done if g.status != "refused"}

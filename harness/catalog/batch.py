@@ -1,6 +1,7 @@
 """Messages of batch grading and its reports."""
 
 MESSAGES = {
+    "report.your_submission": {"en": "your submission", "ko": "제출물"},
     "report.hidden": {"en": "hidden until the due date", "ko": "마감 후 공개"},
     "class.title": {"en": "Class results", "ko": "반 전체 결과"},
     "class.summary": {"en": "{students} submissions graded.", "ko": "제출물 {students}개를 채점했습니다."},

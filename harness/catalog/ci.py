@@ -11,6 +11,10 @@ MESSAGES = {
     "ci.col_feedback": {"en": "what went wrong (first line)", "ko": "문제 (첫 줄)"},
     "ci.failed_heading": {"en": "Checks that did not pass", "ko": "통과하지 못한 검사"},
     "ci.all_passed": {"en": "Every check passed.", "ko": "모든 검사를 통과했습니다."},
+    "ci.details_heading": {"en": "What each check said", "ko": "검사별 피드백"},
+    "ci.details_truncated": {
+        "en": "… the feedback of {count} more checks is in report.txt in the socklab-reports artifact.",
+        "ko": "… 검사 {count}개의 피드백은 socklab-reports 아티팩트의 report.txt에 있습니다."},
     "ci.truncated": {
         "en": "… and {count} more checks that did not pass: see report.txt in the socklab-reports artifact.",
         "ko": "… 통과하지 못한 검사가 {count}개 더 있습니다. socklab-reports 아티팩트의 "

@@ -5,13 +5,15 @@ Workflow commands follow GitHub's toolkit rules: a command's message escapes ``%
 and LF (``%25``, ``%0D``, ``%0A``), its properties also ``:`` and ``,`` (``%3A``,
 ``%2C``), so nothing can end a command early or start a new line.  Text that came from a
 student's program is only ever printed between ``::stop-commands::TOKEN`` and ``::TOKEN::``
-with a random token, where the runner executes no command at all.
+with a random token, where the runner executes no command at all.  Outside it, a
+command's message is one line made visible (``harness.quoting``); in the step summary,
+student text is either an inert table cell or inside a fence longer than any run of
+backticks it holds.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import json
 import secrets
 from collections import OrderedDict
@@ -19,11 +21,13 @@ from contextlib import contextmanager
 
 from harness.catalog import text
 from harness.ci.protect import Finding
+from harness.quoting import QUOTE, fence, md_inline, visible
 from harness.results import CheckResult
 
 SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024   # GitHub refuses a step summary over 1 MiB
 CELL_LIMIT = 300
 MESSAGE_LIMIT = 1000
+DETAIL_LINES, DETAIL_CHARS = 40, 4000   # of one check's feedback in the summary
 FAILED = ("failed", "timeout", "infra-error")
 
 
@@ -69,8 +73,8 @@ def feedback_head(feedback: str, lang: str) -> list[str]:
     only ever reaches the log inside the stop-commands fence)."""
     label = f"  {text('label.output', lang)}:"
     head = []
-    for line in feedback.strip().splitlines():
-        if line == label or line.startswith("    | "):
+    for line in feedback.strip().split("\n"):
+        if line == label or line.startswith(QUOTE):
             break
         head.append(line)
     return head
@@ -104,9 +108,10 @@ def annotations(results: list[CheckResult], findings: list[Finding], lang: str) 
     for r in results:
         if r.status not in FAILED or r.visibility != "visible":
             continue
-        message = "\n".join(feedback_head(r.feedback, lang)[:12])
+        # shown in the log and on the diff: a student's bytes in it are made visible first
+        message = visible("\n".join(feedback_head(r.feedback, lang)[:12]))
         lines.append(command("error", _cap(message, MESSAGE_LIMIT), file=lab_file(r.lab),
-                             title=f"{r.lab}: {r.name} (0/{r.max_score:g})"))
+                             title=visible(f"{r.lab}: {r.name} (0/{r.max_score:g})")))
     got, total, percent = totals(results)
     lines.append(command("notice", text("ci.points", lang, got=f"{got:g}", total=f"{total:g}",
                                         percent=f"{percent:.0f}"), title="socklab"))
@@ -114,8 +119,7 @@ def annotations(results: list[CheckResult], findings: list[Finding], lang: str) 
 
 
 def _cell(s: str) -> str:
-    s = "".join(c if c.isprintable() else " " for c in s)
-    return html.escape(_cap(s, CELL_LIMIT), quote=False).replace("|", "&#124;").replace("\n", " ")
+    return md_inline(_cap(s, CELL_LIMIT))
 
 
 def summary(results: list[CheckResult], findings: list[Finding], lang: str, *, release: str,
@@ -156,16 +160,40 @@ def summary(results: list[CheckResult], findings: list[Finding], lang: str, *, r
     tail = ["", "", text("ci.footer", lang, release=release), ""]
     out = "\n".join(head + body)
     size = len(out.encode()) + len("\n".join(tail).encode()) + 200
+    rows, size, complete = _failed_rows(failed, lang, size, limit)
+    out += rows
+    if failed and complete:
+        out += _details(failed, lang, size, limit)
+    return out + "\n".join(tail)
+
+
+def _failed_rows(failed: list[CheckResult], lang: str, size: int, limit: int) -> tuple[str, int, bool]:
+    """The table's rows while the summary stays under ``limit``; whether all of them fit."""
+    out = ""
     for i, r in enumerate(failed):
-        feedback = first_line(r.feedback)
         row = (f"\n| {_cell(r.lab)} | {_cell(r.name)} | {r.score:g}/{r.max_score:g} | "
-               f"{_cell(feedback)} |")
+               f"{_cell(first_line(r.feedback))} |")
         if size + len(row.encode()) > limit:
-            out += "\n\n" + text("ci.truncated", lang, count=len(failed) - i)
-            break
+            return out + "\n\n" + text("ci.truncated", lang, count=len(failed) - i), size, False
         out += row
         size += len(row.encode())
-    return out + "\n".join(tail)
+    return out, size, True
+
+
+def _details(failed: list[CheckResult], lang: str, size: int, limit: int) -> str:
+    """Each failed check's feedback, fenced (a student's bytes may hold backticks or HTML);
+    the program's output stays in report.txt, as the footer says."""
+    out = f"\n\n### {text('ci.details_heading', lang)}\n"
+    size += len(out.encode())
+    for i, r in enumerate(failed):
+        head = _cap("\n".join(feedback_head(r.feedback, lang)[:DETAIL_LINES]), DETAIL_CHARS)
+        block = (f"\n<details><summary>{_cell(f'{r.lab}: {r.name}')}</summary>\n\n"
+                 f"{fence(head)}\n\n</details>\n")
+        if size + len(block.encode()) > limit:
+            return out + "\n" + text("ci.details_truncated", lang, count=len(failed) - i)
+        out += block
+        size += len(block.encode())
+    return out
 
 
 def classroom_result(results: list[CheckResult], findings: list[Finding], lang: str) -> dict:

@@ -1,11 +1,18 @@
-"""HTML reports: one per student, and the class page with its histogram."""
+"""HTML reports: one per student, and the class page with its histogram.
+
+Every piece of text that is not socklab's own markup goes through ``_h`` (made visible,
+then escaped): a check's feedback carries the student's program output, and a student
+names their own folder.
+"""
 
 from __future__ import annotations
 
 import html
 from collections import defaultdict
+from urllib.parse import quote
 
 from harness.catalog import text
+from harness.quoting import html_text as _h
 from harness.report.terminal import by_lab, summary_line
 from harness.results import CheckResult
 
@@ -22,32 +29,32 @@ MARK = {"passed": "✔", "failed": "✘", "not-run": "–", "timeout": "⏱", "i
 
 def _page(title: str, body: str, lang: str) -> str:
     return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
+            f"<title>{_h(title)}</title><style>{STYLE}</style></head>"
             f"<body>{body}</body></html>\n")
 
 
 def student_report(student: str, results: list[CheckResult], lang: str = "en") -> str:
     """Feedback per check (hidden checks: name and points only), bytes in hex as the checks wrote them."""
-    parts = [f"<h1>{html.escape(student)}</h1>", f"<p><b>{html.escape(summary_line(results, lang))}</b></p>"]
+    parts = [f"<h1>{_h(student)}</h1>", f"<p><b>{_h(summary_line(results, lang))}</b></p>"]
     for lab, rows in by_lab(results).items():
         got = sum(r.score for r in rows)
         total = sum(r.max_score for r in rows)
-        parts.append(f"<h2>{html.escape(lab)} <span class='num'>{got:g}/{total:g}</span></h2><table>"
+        parts.append(f"<h2>{_h(lab)} <span class='num'>{got:g}/{total:g}</span></h2><table>"
                      f"<tr><th></th><th>{text('report.check', lang)}</th>"
                      f"<th class='num'>{text('report.points', lang)}</th>"
                      f"<th>{text('report.feedback', lang)}</th></tr>")
         for r in rows:
             if r.visibility == "hidden":
-                detail = html.escape(text("report.hidden", lang))
+                detail = _h(text("report.hidden", lang))
             elif r.passed:
                 detail = ""
             else:
-                detail = f"<pre>{html.escape(r.feedback)}</pre>"
+                detail = f"<pre>{_h(r.feedback)}</pre>"
                 if r.output:
-                    detail += f"<details><summary>{text('label.output', lang)}</summary>" \
-                              f"<pre>{html.escape(r.output)}</pre></details>"
-            parts.append(f"<tr><td class='{r.status}'>{MARK.get(r.status, '?')}</td>"
-                         f"<td>{html.escape(r.name)}</td><td class='num'>{r.score:g}/{r.max_score:g}</td>"
+                    detail += f"<details><summary>{_h(text('label.output', lang))}</summary>" \
+                              f"<pre>{_h(r.output)}</pre></details>"
+            parts.append(f"<tr><td class='{_h(r.status)}'>{MARK.get(r.status, '?')}</td>"
+                         f"<td>{_h(r.name)}</td><td class='num'>{r.score:g}/{r.max_score:g}</td>"
                          f"<td>{detail}</td></tr>")
         parts.append("</table>")
     return _page(student, "".join(parts), lang)
@@ -101,13 +108,14 @@ def class_page(rows: list[dict], per_student: dict[str, list[CheckResult]], lang
             f"<th class='num'>%</th></tr>"]
     for key in order:
         rate = 100 * passed[key] / total[key]
-        body.append(f"<tr><td>{html.escape(key[0])}</td><td>{html.escape(key[1])}</td>"
+        body.append(f"<tr><td>{_h(key[0])}</td><td>{_h(key[1])}</td>"
                     f"<td class='num'>{passed[key]}/{total[key]}</td><td class='num'>{rate:.0f}</td></tr>")
     body.append(f"</table><h2>{text('class.students', lang)}</h2><table><tr><th>student</th>"
                 f"<th class='num'>%</th><th>status</th></tr>")
     for row in sorted(rows, key=lambda r: r["student"]):
-        body.append(f"<tr><td><a href='{html.escape(row['folder'])}/report.html'>"
-                    f"{html.escape(row['student'])}</a></td><td class='num'>{row['percent']}</td>"
-                    f"<td>{html.escape(row['grading_status'])}</td></tr>")
+        # the folder as one path segment: no scheme, no "/", no quote that ends the attribute
+        body.append(f"<tr><td><a href='{html.escape(quote(row['folder'], safe=''))}/report.html'>"
+                    f"{_h(row['student'])}</a></td><td class='num'>{_h(str(row['percent']))}</td>"
+                    f"<td>{_h(row['grading_status'])}</td></tr>")
     body.append("</table>")
     return _page(text("class.title", lang), "".join(body), lang)

@@ -1,4 +1,8 @@
-"""The score table a student reads at the end of ``pytest labs/dayN``."""
+"""The score table a student reads at the end of ``pytest labs/dayN``.
+
+Every cell is a ``Text`` of made-visible text: rich reads markup (``[link=…]``) in a
+plain string, and a terminal obeys the escapes a program printed.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from harness.catalog import text
+from harness.quoting import visible
 from harness.results import CheckResult
 
 MARKS = {"passed": ("✔", "green"), "failed": ("✘", "red"), "not-run": ("–", "yellow"),
@@ -29,18 +34,18 @@ def tables(results: list[CheckResult], lang: str = "en") -> list[Table]:
     for lab, rows in by_lab(results).items():
         got = sum(r.score for r in rows)
         total = sum(r.max_score for r in rows)
-        table = Table(title=f"{lab}  {got:g}/{total:g}", title_justify="left", box=box.SIMPLE_HEAD,
-                      show_lines=False, expand=False)
+        table = Table(title=Text(f"{visible(lab)}  {got:g}/{total:g}"), title_justify="left",
+                      box=box.SIMPLE_HEAD, show_lines=False, expand=False)
         table.add_column("", width=1)
         table.add_column(text("report.check", lang))
         table.add_column(text("report.points", lang), justify="right")
         table.add_column(text("report.feedback", lang), overflow="fold", max_width=70)
         for r in rows:
             mark, colour = MARKS.get(r.status, ("?", "white"))
-            first = r.feedback.strip().splitlines()[0] if r.feedback.strip() else ""
+            first = visible(r.feedback).strip().split("\n")[0].strip()
             if r.status == "not-run" and not first:
                 first = text("report.not_run", lang)
-            table.add_row(Text(mark, style=colour), r.name, f"{r.score:g}/{r.max_score:g}",
+            table.add_row(Text(mark, style=colour), Text(visible(r.name)), f"{r.score:g}/{r.max_score:g}",
                           Text(first, style="dim" if r.passed else ""))
         out.append(table)
     return out
@@ -61,7 +66,7 @@ def render(results: list[CheckResult], lang: str = "en", *, width: int = 110,
                       color_system="auto" if color else None, file=io.StringIO())
     for table in tables(results, lang):
         console.print(table)
-    console.print(summary_line(results, lang))
+    console.print(Text(summary_line(results, lang)))
     return console.export_text(styles=color)
 
 
