@@ -25,12 +25,13 @@ from harness.results import CheckResult, atomic_write
 
 
 def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: list[str] | None,
+              backend: str = "subprocess",
               quiet: bool = False) -> list[CheckResult]:
     out.mkdir(parents=True, exist_ok=True)
     results_json = out / "results.json"
     if results_json.exists():
         results_json.unlink()  # never report a previous run's score as this one's
-    extra = []
+    extra = ["--backend", backend]  # told, never inherited: the child run is where programs start
     if timing.scale() != 1:
         extra += ["--timeout-scale", str(timing.scale())]
     outcome = run_checks(submission, results_json, modules=lab_modules(only=labs), lang=lang,
@@ -68,7 +69,6 @@ def cmd_grade(args) -> int:
     backend = chosen_backend(args)
     if backend is None:
         return 2
-    os.environ["SOCKLAB_BACKEND"] = backend  # the grading runs (child pytest processes) read it
     known = lab_ids()
     unknown = sorted(set(args.lab or []) - set(known))
     if unknown:  # nothing selected would be nothing graded: say so before grading anyone
@@ -81,11 +81,12 @@ def cmd_grade(args) -> int:
     single = len(subs) == 1 and subs[0].kind == "folder" and not subs[0].error and not args.format
     if single:  # one folder: its files straight into OUT
         folder = find_days(subs[0].source)
-        grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab)
+        grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab, backend=backend)
         print(text("grade.written", args.lang, path=str(out)))
         return 0
     done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
-                       labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [])
+                       labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
+                       backend=backend)
     print(text("batch.done", args.lang, graded=sum(not g.skipped for g in done),
                skipped=sum(g.skipped for g in done),
                problems=sum(g.status != "ok" for g in done), gradebook=str(out / "gradebook.csv")))

@@ -11,6 +11,8 @@ from harness.grading import lab_modules, run_checks
 # Untrusted code is graded in the sandbox, so socklab's own proof (the reference at full
 # marks, every mutant caught) is made there too, wherever this machine can sandbox.
 BACKEND = "subprocess" if sandbox.why_unavailable() else "sandbox"
+# what `socklab grade` needs to run here: the sandbox, or trust where none can be had
+GRADE_FLAGS = ["--backend", BACKEND] + (["--trust-submissions"] if BACKEND == "subprocess" else [])
 
 
 def grade_lab(submission: Path, lab: str, out: Path, *, extra: list[str] | None = None,

@@ -17,6 +17,7 @@ import pytest
 from harness.batch.inputs import discover, gradescope_names
 from harness.batch.runner import grade_batch
 from harness.batch.unpack import UnsafeArchive, unpack
+from tests.grading_helpers import GRADE_FLAGS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 ECHO_LABS = ["day2/echo_server", "day2/echo_client"]
@@ -141,7 +142,8 @@ def test_checks_hash_follows_the_chosen_labs():
 def test_relative_output_paths_land_where_the_user_is(tmp_path, monkeypatch):
     from harness.cli import main
     monkeypatch.chdir(tmp_path)
-    assert main(["grade", str(SAMPLES / "minji"), "--out", "rel-out", "--lab", "day2/echo_server"]) == 0
+    assert main(["grade", str(SAMPLES / "minji"), "--out", "rel-out", "--lab", "day2/echo_server",
+                 *GRADE_FLAGS]) == 0
     data = json.loads((tmp_path / "rel-out" / "results.json").read_text())
     assert data["score"] == data["max_score"] > 0
     assert (tmp_path / "rel-out" / "junit.xml").exists()
