@@ -17,7 +17,7 @@ for a container per launch; see the README).  What the checks see does not chang
   (nothing is in flight inside dockerd when the program blocks on its stdin).
 * **Network.** The container has no network at all (``network_mode='none'``: only
   ``lo``).  The grader's peer sockets are created *inside* the container's network
-  namespace (``harness.sockets.enter_namespace`` -> ``setns(CLONE_NEWNET)`` on the
+  namespace (the backend's ``network``, made current by each ``Lab``: ``setns(CLONE_NEWNET)`` on the
   calling thread only), so peers and programs meet on ``127.0.0.1`` as usual.
 * **Pids.** The container has a PID namespace of its own: programs see no process of the
   host or of another run.  The pids the labs print (``removed proc id: PID``) are the
@@ -46,7 +46,7 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, identities, netns, procfs, ptrace, safefs, sockets
+from harness import containment, docker_image, identities, netns, procfs, ptrace, safefs
 from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program, _running
 from harness.scratch import ScratchRoot
@@ -188,8 +188,7 @@ class DockerBackend:
         self._launches = 0
         self.start_seconds: list[float] = []      # exec -> program's pid known, per launch
         self._closed = False
-        self._previous_namespace = sockets.enter_namespace
-        sockets.enter_namespace = self.network_namespace
+        self.network = self.network_namespace           # where the grader's peers are made
         atexit.register(self.close)
 
     # -- the container ---------------------------------------------------------------
@@ -348,8 +347,6 @@ class DockerBackend:
         if self._closed:
             return
         self._closed = True
-        if sockets.enter_namespace == self.network_namespace:
-            sockets.enter_namespace = self._previous_namespace
         with self._lock:
             self._drop_container()
         with contextlib.suppress(Exception):

@@ -12,7 +12,7 @@ import signal
 import tempfile
 from dataclasses import dataclass, field
 
-from harness import procfs
+from harness import procfs, sockets
 from harness.backends import SubprocessBackend
 from harness.feedback import CheckFailed, HarnessError, fail
 from harness.interpreter import student_python
@@ -43,6 +43,9 @@ class Lab:
         self._tmp = tempfile.TemporaryDirectory(prefix="socklab-",
                                                 dir=getattr(self.backend, "scratch_root", None))
         self.workdir = self._tmp.name
+        # the grader's peers are made in the programs' network, for as long as this lab lives
+        self.network = getattr(self.backend, "network", None)
+        self._network_token = sockets.activate(self.network)
 
     @property
     def day(self) -> str:
@@ -120,6 +123,9 @@ class Lab:
         for lease in self.leases:
             lease.release()
         self._tmp.cleanup()
+        if self._network_token is not None:
+            sockets.deactivate(self._network_token)
+            self._network_token = None
         return leftovers
 
 

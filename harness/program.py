@@ -423,7 +423,7 @@ class Program:
         if self.watch is not None:
             self.watch.stop()
         if self.cgroup is not None:  # a zombie stays listed until reaped: reap what comes to us
-            wait_until(lambda: reap_strays() >= 0 and not self.cgroup.pids(), 2)
+            wait_until(lambda: reap_strays() >= 0 and not self.cgroup.pids(), 2, first=0.0005, cap=0.005)
             self.cgroup.remove()
         self.stdout.join(scaled(2))
         self.stderr.join(scaled(2))

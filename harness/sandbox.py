@@ -43,7 +43,7 @@ import sysconfig
 import tempfile
 import uuid
 
-from harness import identities, netns, procfs, ptrace, safefs, sockets
+from harness import identities, netns, procfs, ptrace, safefs
 from harness.feedback import HarnessError, Output
 from harness.program import Limits, Program
 from harness.scratch import ScratchRoot
@@ -227,7 +227,7 @@ class Sandbox:
         return args
 
     def entered(self):
-        """Sockets made inside belong to the run's network (``harness.sockets``)."""
+        """Inside, the calling thread is in the run's network (``harness.sockets``)."""
         return netns.entered(self.netns)
 
     def close(self) -> None:
@@ -388,8 +388,7 @@ class SandboxBackend:
     def __init__(self, submission: str | None = None):
         self.sandbox = Sandbox(submission)
         self.scratch_root = self.sandbox.scratch_root   # where Lab makes each check's folder
-        self._previous_namespace = sockets.enter_namespace
-        sockets.enter_namespace = self.sandbox.entered
+        self.network = self.sandbox.entered             # where the grader's peers are made
 
     def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> SandboxedProgram:
         box = self.sandbox
@@ -405,8 +404,6 @@ class SandboxBackend:
                                 env={"PATH": PATH}, traced=traced)
 
     def close(self) -> None:
-        if sockets.enter_namespace == self.sandbox.entered:
-            sockets.enter_namespace = self._previous_namespace
         self.sandbox.close()
 
 

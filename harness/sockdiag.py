@@ -59,13 +59,21 @@ def _socket_for(pid: int) -> socket.socket | None:
         return sock
     if ns == _netns("self"):
         sock = socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, NETLINK_SOCK_DIAG)
-    else:
-        # a container's namespace: the backend knows how to step into it
-        from harness import sockets
-        with sockets.enter_namespace():
-            if _netns("thread-self") != ns:
-                raise Unavailable("not in the program's network namespace")
-            sock = socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, NETLINK_SOCK_DIAG)
+    else:  # the program's own network (a sandbox's, a container's): step into it to make one
+        from harness import netns
+        try:
+            fd = os.open(f"/proc/{pid}/ns/net", os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            with netns.entered(fd):
+                if _netns("thread-self") != ns:
+                    raise Unavailable("not in the program's network namespace")
+                sock = socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, NETLINK_SOCK_DIAG)
+        except OSError as exc:
+            raise Unavailable(f"cannot enter the program's network namespace: {exc}") from exc
+        finally:
+            os.close(fd)
     _sockets[ns] = sock
     return sock
 
