@@ -4,7 +4,9 @@
 
 Starts one CPU hog per core (plain busy loops, stopped at the end), then grades the
 reference and every mutant of the chosen labs RUNS times, and prints per mutant how often
-it lost exactly its checks, and how often the reference kept full marks.
+it lost exactly its checks, and how often the reference kept full marks.  Programs run
+where socklab's tests run them (``tests.grading_helpers.BACKEND``: the sandbox wherever
+this machine has one); the backend is printed first.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.grading_helpers import grade_lab, statuses  # noqa: E402
+from tests.grading_helpers import BACKEND, grade_lab, statuses  # noqa: E402
 from tests.mutants import REFERENCE, all_mutants  # noqa: E402
 
 
@@ -51,6 +53,7 @@ def main() -> None:
                 for _ in range(os.cpu_count() or 2)]
         for h in hogs:
             h.start()
+    print(f"backend: {BACKEND}")
     caught, full = Counter(), Counter()
     started = time.monotonic()
     try:

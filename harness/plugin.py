@@ -25,6 +25,7 @@ from harness import backends, containment, timing
 from harness.catalog import text
 from harness.feedback import CheckFailed, HarnessError
 from harness.lab import DEFAULT_COMMAND, Lab
+from harness.redact import scrub
 from harness.report import terminal
 from harness.results import CheckResult, write_gradescope
 
@@ -188,7 +189,7 @@ def pytest_runtest_makereport(item, call):
     if isinstance(exc, (CheckFailed, HarnessError)):
         feedback = exc.render(lang)
         status = exc.status
-        rep.longrepr = feedback
+        rep.longrepr = scrub(feedback, state.submission)  # JUnit shows it: no host paths
         if isinstance(exc, HarnessError):
             rep.outcome = "failed"
     elif rep.skipped and call.when in ("setup", "call"):
@@ -205,7 +206,7 @@ def pytest_runtest_makereport(item, call):
         else:  # an exception in socklab's own check code: never charged to the student
             status = "infra-error"
             feedback = text("harness.internal_error", lang, error=f"{type(exc).__name__}: {exc}")
-        rep.longrepr = feedback + "\n\n" + str(rep.longrepr)
+        rep.longrepr = scrub(feedback + "\n\n" + str(rep.longrepr), state.submission)
     if call.when == "call" and rep.passed:
         status = "passed"
     if status is None or (call.when == "teardown" and item.nodeid in state.outcomes):
