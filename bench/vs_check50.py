@@ -6,9 +6,10 @@
 Both run the same four checks (binary echo, 1 MiB, one byte per segment, clients in
 turn) on reference/day2/echo_server.py; check50 offline with --dev from
 bench/check50_echo/, starting the server with the interpreter check50 runs on;
-socklab with its own (the same Python in a bare venv, see harness/interpreter.py).  Prints the wall time per run and per check, the ratio, and how
-often each grader gave the reference full marks (a grader that flakes on a correct
-program is slow in a different way).
+socklab with its own (the same Python in a bare venv, see harness/interpreter.py).
+Prints the wall time per run and per check, the ratio, and how often each grader gave
+the reference full marks (a grader that flakes on a correct program is slow in a
+different way).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 A reader thread empties every pipe as fast as the program writes (one thread per
 grading process, over epoll: starting two threads per launch cost ~4 ms of a check's
-time), so a program that prints megabytes never blocks on a full pipe (which would look like a network hang) and
-never bloats a report: only the head and the tail are kept, with a count of what was
+time), so a program that prints megabytes never blocks on a full pipe (which would look
+like a network hang) and never bloats a report: only the head and the tail are kept, with a count of what was
 left out between them.  Complete lines are also kept, with the time they arrived, up to
 a cap, so checks can wait for a line and time it (the alarm lab).
 """

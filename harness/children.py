@@ -77,10 +77,7 @@ def trace_program(program, timeout: float):
     log = ptrace.trace(program.pid, Deadline(timeout), seized=getattr(program, "seized", False))
     if log.status is not None:
         # the tracer collected the exit: tell Popen, or its wait() would meet ECHILD
-        popen = getattr(program, "_popen", None)
-        if popen is not None and popen.pid == program.pid:
-            popen.returncode = log.status
-        program.returncode = log.status
+        program.traced_exit(log.status)
     return log
 
 

@@ -47,7 +47,8 @@ from pathlib import Path
 import psutil
 
 from harness import containment, docker_image, identities, netns, procfs, ptrace, safefs
-from harness.feedback import HarnessError, Output
+from harness.feedback import HarnessError
+from harness.processes import pipe_unread
 from harness.program import Limits, Program, _running
 from harness.scratch import ScratchRoot
 from harness.timing import wait_until
@@ -321,8 +322,7 @@ class DockerBackend:
             self._hosts = text
 
     # -- the backend interface -------------------------------------------------------
-    def program(self, lab, args: list[str], limits: Limits, *,
-                traced: bool = False) -> "DockerProgram":
+    def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> Program:
         folder = self.container_folder(lab.folder)
         self.ensure_container()
         if os.path.realpath(lab.workdir).startswith(self.scratch_root + os.sep):
@@ -339,9 +339,9 @@ class DockerBackend:
                                                dir=shlex.quote(folder)))
         env = {"PATH": PATH, "HOME": lab.workdir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
-        return DockerProgram(argv=words + [str(a) for a in args], cwd=folder,
-                             label=" ".join([lab.filename, *args]), limits=limits, env=env,
-                             traced=traced, backend=self)
+        return Program(argv=words + [str(a) for a in args], cwd=folder,
+                       label=" ".join([lab.filename, *args]), limits=limits, env=env,
+                       traced=traced, process=ExecProcess(self))
 
     def close(self) -> None:
         if self._closed:
@@ -357,94 +357,104 @@ class DockerBackend:
         self.uid_lease.release()
 
 
-class DockerProgram(Program):
-    """A lab program run by ``docker exec`` in the submission's container."""
+class ExecProcess:
+    """A lab program run by ``docker exec`` in the submission's container (the process
+    handle a :class:`harness.program.Program` composes; see ``harness.processes``)."""
 
-    def __init__(self, *, backend: DockerBackend, **kw):
+    infrastructure_processes = 0
+    traced_from_exec = False
+
+    def __init__(self, backend: DockerBackend):
         self.backend = backend
-        super().__init__(**kw)
+        self.launcher_pids: set[int] = set()
+        self.seized = False   # traced: harness.ptrace attached to the wrapper before its exec
+        self.cgroup = None
         self._pid: int | None = None
         self._proc: psutil.Process | None = None
         self._exec_id: str | None = None
         self._stdin: int | None = None
         self._oom_before = 0
-        self.seized = False   # traced: harness.ptrace attached to the wrapper before its exec
+        self._status: int | None = None
 
-    # -- lifecycle -------------------------------------------------------------------
-    def start(self) -> "DockerProgram":
+    # -- starting --------------------------------------------------------------------------
+    def start(self, program) -> tuple[int, int]:
         b = self.backend
-        api = b.api
         container = b.ensure_container()
         io_dir = b.new_io_dir()
         out = os.open(f"{io_dir}/out", os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         err = os.open(f"{io_dir}/err", os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        lim = self.limits
-        env = dict(self.env or {})
+        try:
+            self._exec(program, container, io_dir)
+        except BaseException:
+            os.close(out)
+            os.close(err)
+            raise
+        os.set_blocking(out, True)
+        os.set_blocking(err, True)
+        return out, err
+
+    def _exec(self, program, container, io_dir: str) -> None:
+        b = self.backend
+        lim = program.limits
+        env = dict(program.environment())
         env.update(SOCKLAB_CPU=str(lim.cpu_seconds), SOCKLAB_AS_KB=str(lim.memory_bytes // 1024),
                    SOCKLAB_NOFILE=str(min(lim.open_files, Limits().open_files)),
                    SOCKLAB_FSIZE_BLOCKS=str(min(lim.file_size, Limits().file_size) // 512))
         self._oom_before = b.oom_kills()
         started = time.monotonic()
         try:
-            self._exec_id = api.exec_create(container.id, ["sh", "-c", WRAPPER, io_dir, *self.argv],
-                                            user=b.user, environment=env, workdir=self.cwd)["Id"]
-            api.exec_start(self._exec_id, detach=True)
+            self._exec_id = b.api.exec_create(container.id, ["sh", "-c", WRAPPER, io_dir, *program.argv],
+                                              user=b.user, environment=env, workdir=program.cwd)["Id"]
+            b.api.exec_start(self._exec_id, detach=True)
             info = wait_until(lambda: self._exec_info(lambda i: i["Pid"] or not i["Running"]), 10)
         except Exception as exc:  # noqa: BLE001 - the engine failed us: socklab's fault
-            os.close(out)
-            os.close(err)
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error=f"docker exec: {exc}") from exc
         if not info or not info["Pid"]:
-            os.close(out)
-            os.close(err)
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error=f"docker exec did not start: {info}")
         self._pid = info["Pid"]
         try:
             self._proc = psutil.Process(self._pid)
         except psutil.Error:
             self._proc = None
-        # the wrapper waits in open(stdin): fence it before it becomes the program
-        if b._pids_dir:
-            try:
-                self.cgroup = containment.PidsCgroup(b._pids_dir, lim.processes)
-                with open(self.cgroup.procs_path, "w") as fh:  # maybe not single-threaded
-                    fh.write(str(self._pid))
-            except OSError:
-                if self.cgroup:
-                    self.cgroup.remove()
-                self.cgroup = None
-        if self.traced:  # still blocked opening its stdin: nothing forked or exec'd yet
-            # exec_inspect may name the pid while it is still `runc init`, which then execs the
-            # wrapper: seized then, it would stop at that exec with no tracer running yet.
-            # Once its stderr is our FIFO it is the wrapper itself, on its way to open(stdin).
-            wait_until(lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"), 10)
-            try:
-                ptrace.seize(self._pid)
-                self.seized = True
-            except OSError as exc:
-                os.close(out)
-                os.close(err)
-                raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
-                                   error=f"ptrace: {exc}") from exc
+        self._fence(lim.processes)   # the wrapper waits in open(stdin): fence it before it runs
+        if program.traced:
+            self._seize(program)
         opened = wait_until(lambda: self._open_stdin(f"{io_dir}/in"), 10)
         if not isinstance(opened, tuple):
-            os.close(out)
-            os.close(err)
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error=f"the launcher never opened its stdin: {self._exec_info()}")
         self._stdin = opened[0]
         os.set_blocking(self._stdin, True)
-        os.set_blocking(out, True)
-        os.set_blocking(err, True)
-        self.started_at = time.monotonic()
-        b.start_seconds.append(self.started_at - started)
-        self.stdout.drain(out)
-        self.stderr.drain(err)
-        if self.cgroup is None:
-            self.watch = containment.TreeWatch(self._pid, lim.processes)
-        return self
+        b.start_seconds.append(time.monotonic() - started)
+
+    def _fence(self, limit: int) -> None:
+        if not self.backend._pids_dir:
+            return
+        try:
+            self.cgroup = containment.PidsCgroup(self.backend._pids_dir, limit)
+            with open(self.cgroup.procs_path, "w") as fh:  # maybe not single-threaded
+                fh.write(str(self._pid))
+        except OSError:
+            if self.cgroup:
+                self.cgroup.remove()
+            self.cgroup = None
+
+    def _seize(self, program) -> None:
+        """Still blocked opening its stdin: nothing forked or exec'd yet.
+
+        exec_inspect may name the pid while it is still `runc init`, which then execs the
+        wrapper: seized then, it would stop at that exec with no tracer running yet.  Once
+        its stderr is our FIFO it is the wrapper itself, on its way to open(stdin).
+        """
+        wait_until(lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"), 10)
+        try:
+            ptrace.seize(self._pid)
+            self.seized = True
+        except OSError as exc:
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
+                               error=f"ptrace: {exc}") from exc
 
     def _open_stdin(self, path: str) -> tuple[int] | str | None:
         """(fd,) once the wrapper opened its end; "dead" if it died first; None: not yet."""
@@ -468,25 +478,38 @@ class DockerProgram(Program):
     def pid(self) -> int:
         return self._pid
 
+    # -- its end ---------------------------------------------------------------------------
     def poll(self) -> int | None:
-        if self.returncode is None and self._exec_id is not None:
+        if self._status is None and self._exec_id is not None:
             if self._proc is not None and _running(self._proc):
                 return None
             info = wait_until(lambda: self._exec_info(lambda i: not i["Running"]), 5)
             if info:
-                self.returncode = docker_status(info["ExitCode"])
-        return self.returncode
+                self._status = docker_status(info["ExitCode"])
+        return self._status
 
-    def alive(self) -> bool:
-        return self.poll() is None
-
-    def wait_exit(self, timeout: float, *, idle_is_final: bool = False) -> int | None:
-        def ended():
-            return self.poll() is not None or (idle_is_final and self.waiting_for_input())
-        wait_until(ended, timeout)
+    def wait(self, timeout: float) -> int | None:
+        wait_until(lambda: self.poll() is not None, timeout)
         return self.poll() if self._proc is None or not _running(self._proc) else None
 
-    # -- standard streams ------------------------------------------------------------
+    def traced_exit(self, status: int) -> None:
+        self._status = status
+
+    def kill_group(self) -> None:
+        """No session of ours to signal here: the members were killed one by one."""
+
+    def collect(self) -> int | None:
+        status = self.poll()
+        self.close_stdin()
+        return status
+
+    def out_of_memory(self) -> int | None:
+        """The kernel killed a process of the container for memory since this launch."""
+        killed = self.backend.oom_kills() > self._oom_before or (
+            self._status == -signal.SIGKILL and self.backend.container_oom_killed())
+        return Limits().memory_bytes >> 20 if self._exec_id is not None and killed else None
+
+    # -- its stdin -------------------------------------------------------------------------
     def write(self, data: bytes) -> None:
         if self._stdin is None:
             return
@@ -503,32 +526,8 @@ class DockerProgram(Program):
                 os.close(self._stdin)
             self._stdin = None
 
-    def waiting_for_input(self) -> bool:
-        if self._stdin is None or not self.alive():
-            return False
-        from harness import procfs
-        name, args = procfs.blocked_call(self.pid)
-        return name == "read" and args[:1] == [0] and self.stdout.unread() == 0
+    def stdin_open(self) -> bool:
+        return self._stdin is not None
 
-    # -- observation -----------------------------------------------------------------
-    def oom_killed(self) -> bool:
-        """The kernel killed a process of the container for memory since this launch."""
-        return self.backend.oom_kills() > self._oom_before or (
-            self.returncode == -signal.SIGKILL and self.backend.container_oom_killed())
-
-    def output_tail(self, chars: int = 2000) -> str:
-        tail = Output(super().output_tail(chars))
-        if self._exec_id is not None and not self.alive() and self.oom_killed():
-            tail = tail.noted("harness.out_of_memory", limit=Limits().memory_bytes >> 20)
-        return tail
-
-    # -- teardown (Program.kill_all, with the container's own ways to kill and collect) -------
-    def _kill(self, members) -> None:
-        containment.kill_pids([p.pid for p in members])  # no session of ours to signal here
-
-    def _collect_exit(self) -> None:
-        self.poll()
-        self.close_stdin()
-
-
-
+    def stdin_unread(self) -> int:
+        return pipe_unread(self._stdin) if self._stdin is not None else 0

@@ -12,24 +12,16 @@ from __future__ import annotations
 import os
 import re
 import resource
-import signal
-import subprocess
 import time
 from dataclasses import dataclass, field
 
 import psutil
 
-from harness import containment, netns, procfs, ptrace
+from harness import containment, procfs
 from harness.capture import CappedStream, Line
-from harness.feedback import HarnessError, fail
+from harness.feedback import Output, fail
+from harness.processes import LAUNCHED, HostProcess
 from harness.timing import Deadline, scaled, wait_until
-
-# Signals a harness may have inherited as ignored or caught (a CI shell's background job
-# ignores SIGINT); the student's program must start with the defaults.
-RESET_SIGNALS = [s for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP,
-                             signal.SIGCHLD, signal.SIGALRM, signal.SIGUSR1, signal.SIGUSR2,
-                             signal.SIGPIPE, signal.SIGXFSZ, signal.SIGTSTP, signal.SIGTTIN,
-                             signal.SIGTTOU)]
 
 
 @dataclass(frozen=True)
@@ -83,98 +75,53 @@ class Program:
     env: dict[str, str] | None = None
     traced: bool = False            # stop at exec, traced by the starting thread (harness.ptrace)
 
+    process: HostProcess | None = None   # how its process is started (harness.processes)
+
     def __post_init__(self):
         self.stdout = CappedStream("stdout")
         self.stderr = CappedStream("stderr")
         self._cursor = 0
-        self._popen: subprocess.Popen | None = None
-        self.cgroup = None
+        if self.process is None:
+            self.process = HostProcess()
         self.watch = None
         self.killed: list[Leftover] = []   # what teardown had to kill
         self.started_at = 0.0
         self.returncode: int | None = None
-        self.launcher_pids: set[int] = set()     # the launcher's own processes, not the program's
         self.inner_pids: dict[int, int] = {}     # host pid -> pid in the program's namespace
 
+    def environment(self) -> dict[str, str]:
+        return self.env if self.env is not None else base_environment(self.cwd)
+
     # -- lifecycle -------------------------------------------------------------------
-    # what a subclass (another way to launch) changes; see harness.sandbox
-    infrastructure_processes = 0    # processes of the launcher itself counted by the fence
-    traced_from_exec = True         # traced: the child asks to be traced (PTRACE_TRACEME)
-
-    def _command(self) -> tuple[list[str], tuple[int, ...]]:
-        """(argv to execute, descriptors it inherits)."""
-        return self.argv, ()
-
-    def _joins(self) -> list[tuple[str, bytes]]:
-        """Further (file, value) writes of the child before exec: other cgroups to join."""
-        return []
-
-    def _network(self) -> int | None:
-        """A network namespace descriptor the child enters before exec, or None."""
-        return None
-
-    def _spawned(self) -> None:
-        """Right after the launcher started: find the program (a subclass may wait here)."""
-
     def start(self) -> "Program":
         containment.become_subreaper()
-        self.cgroup = containment.make_cgroup(self.limits.processes + self.infrastructure_processes)
-        nproc = None
-        if self.cgroup is None and os.geteuid() != 0:
-            nproc = containment.user_task_count() + self.limits.processes
-        joins = ([(self.cgroup.join_path, self.cgroup.join_value)] if self.cgroup else []) + self._joins()
-        network = self._network()
-        limits = self.limits
-        traceme = ptrace.traceme if self.traced and self.traced_from_exec else None
-
-        def in_child():  # between fork and exec: keep it to plain system calls
-            for path, value in joins:
-                fd = os.open(path, os.O_WRONLY)
-                os.write(fd, value or str(os.getpid()).encode())
-                os.close(fd)
-            if network is not None:
-                netns.setns(network)
-            for sig in RESET_SIGNALS:
-                signal.signal(sig, signal.SIG_DFL)
-            signal.pthread_sigmask(signal.SIG_SETMASK, [])
-            limits.apply_rlimits(nproc)
-            if traceme:
-                traceme()
-
-        env = self.env if self.env is not None else base_environment(self.cwd)
-        argv, inherited = self._command()
-        try:
-            self._popen = subprocess.Popen(
-                argv, cwd=self.cwd, env=env, stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                preexec_fn=in_child, close_fds=True, pass_fds=inherited)
-        except (FileNotFoundError, PermissionError, subprocess.SubprocessError) as exc:
-            if self.cgroup:
-                self.cgroup.remove()
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
-                               error=str(exc)) from exc
+        out, err = self.process.start(self)
         self.started_at = time.monotonic()
-        _LAUNCHED.add(self._popen.pid)
-        self.stdout.drain(os.dup(self._popen.stdout.fileno()))
-        self.stderr.drain(os.dup(self._popen.stderr.fileno()))
-        self._popen.stdout.close()
-        self._popen.stderr.close()
-        self._spawned()
+        self.stdout.drain(out)
+        self.stderr.drain(err)
         if self.cgroup is None:
             self.watch = containment.TreeWatch(self.pid, self.limits.processes)
         return self
 
     @property
     def pid(self) -> int:
-        return self._popen.pid
+        return self.process.pid
 
-    def _exit_status(self, code: int | None) -> int | None:
-        """The launcher's exit status as the program's (a subclass maps its convention)."""
-        return code
+    @property
+    def cgroup(self):
+        return self.process.cgroup
+
+    @property
+    def launcher_pids(self) -> set[int]:
+        return self.process.launcher_pids
+
+    @property
+    def seized(self) -> bool:
+        return self.process.seized
 
     def poll(self) -> int | None:
-        if self.returncode is None and self._popen is not None:
-            self.returncode = self._exit_status(self._popen.poll())
+        if self.returncode is None:
+            self.returncode = self.process.poll()
         return self.returncode
 
     def alive(self) -> bool:
@@ -187,30 +134,26 @@ class Program:
         come (it will not end by itself then).
         """
         if not idle_is_final:
-            try:
-                self.returncode = self._exit_status(self._popen.wait(scaled(timeout)))
-            except subprocess.TimeoutExpired:
-                return None
+            if self.returncode is None:
+                self.returncode = self.process.wait(scaled(timeout))
             return self.returncode
         ended = wait_until(lambda: self.poll() is not None or self.waiting_for_input(), timeout)
         return self.poll() if ended else None
 
+    def traced_exit(self, status: int) -> None:
+        """The tracer (harness.ptrace) collected the exit: it is the program's status."""
+        self.process.traced_exit(status)
+        self.returncode = status
+
     # -- standard streams ------------------------------------------------------------
     def write(self, data: bytes) -> None:
-        try:
-            self._popen.stdin.write(data)
-            self._popen.stdin.flush()
-        except (BrokenPipeError, ValueError, OSError):
-            pass  # the program closed its stdin or exited: the next expectation says so
+        self.process.write(data)
 
     def send_line(self, line: str) -> None:
         self.write(line.encode() + b"\n")
 
     def close_stdin(self) -> None:
-        try:
-            self._popen.stdin.close()
-        except (BrokenPipeError, OSError):
-            pass
+        self.process.close_stdin()
 
     def output_tail(self, chars: int = 2000) -> str:
         out = self.stdout.text(chars)
@@ -220,7 +163,9 @@ class Program:
             if shown.strip():
                 size = f" ({stream.total} bytes; head and tail kept)" if stream.truncated else ""
                 parts.append(f"{name}{size}:\n{shown}")
-        return "\n".join(parts)
+        tail = Output("\n".join(parts))
+        limit = self.process.out_of_memory() if not self.alive() else None
+        return tail.noted("harness.out_of_memory", limit=limit) if limit else tail
 
     def find_line(self, pattern: str, stream: str = "stdout", start: int = 0):
         """(index, match) of the first line from ``start`` that matches, else None."""
@@ -234,11 +179,11 @@ class Program:
 
     def waiting_for_input(self) -> bool:
         """Blocked reading its stdin with all its output drained: it will print nothing more."""
-        if not self.alive() or self._popen.stdin.closed:
+        if not self.process.stdin_open() or not self.alive():
             return False
         name, args = procfs.blocked_call(self.pid)
         return (name == "read" and args[:1] == [0] and self.stdout.unread() == 0
-                and _pipe_unread(self._popen.stdin) == 0)
+                and self.process.stdin_unread() == 0)
 
     def expect_line(self, pattern: str, timeout: float = 5, *, describe: str | None = None,
                     stream: str = "stdout") -> re.Match:
@@ -432,19 +377,14 @@ class Program:
     def _kill(self, members: list[psutil.Process]) -> None:
         """One round of teardown: SIGKILL to every member and to the session's group."""
         containment.kill_pids([p.pid for p in members])
-        try:
-            os.killpg(self.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        self.process.kill_group()
         self._reap_orphans(members)
 
     def _collect_exit(self) -> None:
         """After teardown: the main process's status, and no zombie left with us."""
-        if self._popen is not None:
-            if self.returncode is None:
-                self.returncode = self._exit_status(self._popen.wait())
-            self.close_stdin()
-            _LAUNCHED.discard(self._popen.pid)
+        status = self.process.collect()
+        if self.returncode is None:
+            self.returncode = status
         reap_strays()
 
     def _reap_orphans(self, procs) -> None:
@@ -460,25 +400,11 @@ class Program:
                 continue
 
 
-def _pipe_unread(pipe) -> int:
-    """Bytes written into a pipe and not read yet by the other side (FIONREAD)."""
-    import fcntl
-    import struct
-    import termios
-    try:
-        return struct.unpack("i", fcntl.ioctl(pipe.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
-    except (OSError, ValueError):
-        return 0
-
-
-_LAUNCHED: set[int] = set()  # pids whose exit a Popen object will collect
-
-
 def reap_strays() -> int:
     """Collect exited orphans that re-parented to us; never a pid a Popen still owns."""
     reaped = 0
     for child in psutil.Process().children():
-        if child.pid in _LAUNCHED:
+        if child.pid in LAUNCHED:
             continue
         try:
             if child.status() == psutil.STATUS_ZOMBIE:

@@ -36,7 +36,6 @@ import json
 import os
 import shlex
 import shutil
-import signal
 import site
 import sys
 import sysconfig
@@ -44,7 +43,8 @@ import tempfile
 import uuid
 
 from harness import identities, netns, procfs, ptrace, safefs
-from harness.feedback import HarnessError, Output
+from harness.feedback import HarnessError
+from harness.processes import HostProcess
 from harness.program import Limits, Program
 from harness.scratch import ScratchRoot
 from harness.timing import scaled, wait_until
@@ -282,64 +282,66 @@ def read_info(fd: int, timeout: float) -> dict | None:
 
 
 # -- a launch ------------------------------------------------------------------------------
-class SandboxedProgram(Program):
+class SandboxedProcess(HostProcess):
     """A lab program started by bubblewrap as the run's own user (see the module's text)."""
 
     infrastructure_processes = 2    # bubblewrap outside, and its init (pid 1) inside
     traced_from_exec = False        # bubblewrap is not traced: the program is seized in the shim
 
-    def __init__(self, *, sandbox: Sandbox, root: str, inner_cwd: str, workdir: str,
-                 hosts: str | None = None, **kw):
+    def __init__(self, sandbox: Sandbox, *, root: str, inner_cwd: str, workdir: str,
+                 hosts: str | None = None):
+        super().__init__()
         self.sandbox = sandbox
         self._where = dict(root=root, cwd=inner_cwd, workdir=workdir, hosts=hosts)
-        super().__init__(**kw)
         self._pid: int | None = None
         self._go: tuple[int, int] | None = None
         self._info: tuple[int, int] | None = None
-        self.seized = False
+        self._oom_before = 0
 
-    def _command(self) -> tuple[list[str], tuple[int, ...]]:
+    def command(self, argv: list[str]) -> tuple[list[str], tuple[int, ...]]:
         self._go, self._info = os.pipe(), os.pipe()
-        argv = self.sandbox.argv(self.argv, go_fd=self._go[0], info_fd=self._info[1], **self._where)
-        return argv, (self._go[0], self._info[1])
+        wrapped = self.sandbox.argv(argv, go_fd=self._go[0], info_fd=self._info[1], **self._where)
+        return wrapped, (self._go[0], self._info[1])
 
-    def _joins(self) -> list[tuple[str, bytes]]:
+    def joins(self) -> list[tuple[str, bytes]]:
         memory = self.sandbox.memory
         return [(memory.join_path, b"0")] if memory else []
 
-    def _network(self) -> int | None:
+    def network(self) -> int | None:
         return self.sandbox.netns
 
-    def _spawned(self) -> None:
+    def spawned(self, program) -> None:
         go_read, go_write = self._go
         info_read, info_write = self._info
         os.close(go_read)
         os.close(info_write)
+        memory = self.sandbox.memory
+        self._oom_before = memory.oom_kills() if memory else 0
         try:
-            self._pid = self._find_program(info_read)
-            if self.traced:
-                self._seize()
+            self._pid = self._find_program(info_read, program)
+            if program.traced:
+                self._seize(program)
             os.write(go_write, b"go\n")
         finally:
             os.close(go_write)
             os.close(info_read)
 
-    def _find_program(self, info_read: int) -> int:
+    def _find_program(self, info_read: int, program) -> int:
         """The program's host pid: the only child of bubblewrap's init, blocked in the shim."""
         info = read_info(info_read, scaled(10)) or {}
         init = info.get("child-pid")
         if not isinstance(init, int):
-            self.stderr.join(scaled(1))
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
-                               error=f"bubblewrap did not start: {self.stderr.text(500).strip()}")
-        self.launcher_pids = {self._popen.pid, init}
+            program.stderr.join(scaled(1))
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
+                               error=f"bubblewrap did not start: {program.stderr.text(500).strip()}")
+        self.launcher_pids = {self.popen.pid, init}
         found = wait_until(lambda: _children_of(init), 10, first=0.0002, cap=0.002)
         if not found:
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error="the sandbox's init started no program")
         return found[0]
 
-    def _seize(self) -> None:
+    def _seize(self, program) -> None:
         """Attach the tracer while the shim still waits: nothing forked or exec'd yet."""
         go = self._go[0]
         wait_until(lambda: procfs.blocked_call(self._pid)[0] == "read"
@@ -348,28 +350,22 @@ class SandboxedProgram(Program):
             ptrace.seize(self._pid)
             self.seized = True
         except OSError as exc:
-            raise HarnessError("harness.cannot_launch", command=" ".join(self.argv),
+            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error=f"ptrace: {exc}") from exc
 
     @property
     def pid(self) -> int:
-        return self._pid if self._pid is not None else self._popen.pid
+        return self._pid if self._pid is not None else self.popen.pid
 
-    def _exit_status(self, code: int | None) -> int | None:
+    def exit_status(self, code: int | None) -> int | None:
         """bubblewrap reports a death by signal N as 128+N, as a shell does: back to -N."""
         if code is not None and 128 < code <= 128 + 64:
             return -(code - 128)
         return code
 
-    def oom_killed(self) -> bool:
+    def out_of_memory(self) -> int | None:
         memory = self.sandbox.memory
-        return bool(memory and memory.oom_kills())
-
-    def output_tail(self, chars: int = 2000) -> str:
-        tail = Output(super().output_tail(chars))
-        if not self.alive() and self.returncode == -signal.SIGKILL and self.oom_killed():
-            tail = tail.noted("harness.out_of_memory", limit=MEMORY_BYTES >> 20)
-        return tail
+        return MEMORY_BYTES >> 20 if memory and memory.oom_kills() > self._oom_before else None
 
 
 def _children_of(pid: int) -> list[int]:
@@ -390,7 +386,7 @@ class SandboxBackend:
         self.scratch_root = self.sandbox.scratch_root   # where Lab makes each check's folder
         self.network = self.sandbox.entered             # where the grader's peers are made
 
-    def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> SandboxedProgram:
+    def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> Program:
         box = self.sandbox
         root, inner = box.mounted(lab.folder)
         box.give_scratch(lab.workdir)
@@ -398,10 +394,9 @@ class SandboxBackend:
                                                file=shlex.quote(f"{inner}/{lab.filename}"),
                                                dir=shlex.quote(inner)))
         hosts = _hosts_file(lab, box.scratch_root)
-        return SandboxedProgram(sandbox=box, root=root, inner_cwd=inner, workdir=lab.workdir,
-                                hosts=hosts, argv=words + [str(a) for a in args], cwd="/",
-                                label=" ".join([lab.filename, *args]), limits=limits,
-                                env={"PATH": PATH}, traced=traced)
+        process = SandboxedProcess(box, root=root, inner_cwd=inner, workdir=lab.workdir, hosts=hosts)
+        return Program(argv=words + [str(a) for a in args], cwd="/", label=" ".join([lab.filename, *args]),
+                       limits=limits, env={"PATH": PATH}, traced=traced, process=process)
 
     def close(self) -> None:
         self.sandbox.close()

@@ -9,7 +9,8 @@ MESSAGES = {
               "Either install bubblewrap and run as root (apt-get install bubblewrap; "
               "dnf install bubblewrap), or grade in containers (--backend docker, after "
               "`socklab image build`), or, for code you trust, pass --trust-submissions.",
-        "ko": "socklab grade는 신뢰할 수 없는 코드를 실행하므로 샌드박스 없이는 실행하지 않습니다: {reason}.\n"
+        "ko": "socklab grade는 신뢰할 수 없는 코드를 실행하므로 샌드박스 없이는 실행하지 "
+              "않습니다: {reason}.\n"
               "bubblewrap을 설치하고 root로 실행하거나 (apt-get install bubblewrap; dnf install "
               "bubblewrap), 컨테이너에서 채점하거나 (`socklab image build` 후 --backend docker), "
               "믿을 수 있는 코드라면 --trust-submissions를 주세요."},

@@ -55,7 +55,8 @@ def test_printed_pids_are_the_real_children(lab):
     """Printed PIDs are the real children's"""
     program, reports, trace = _traced(lab, (4, 9))
     children = {c: trace.exit_code.get(c) for c in trace.children_of(trace.main)}
-    actual = ", ".join(f"{trace.inner.get(pid, pid)} (status {code})" for pid, code in sorted(children.items()))
+    actual = ", ".join(f"{trace.inner.get(pid, pid)} (status {code})"
+                       for pid, code in sorted(children.items()))
     for printed, status in reports:
         pid = trace.host_pid(printed)  # a program in a PID namespace prints its own numbers
         if pid not in children or children[pid] != status:
