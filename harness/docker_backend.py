@@ -249,7 +249,9 @@ class DockerBackend:
                 ulimits=[docker.types.Ulimit(name="nofile", soft=limits.open_files, hard=limits.open_files),
                          docker.types.Ulimit(name="fsize", soft=limits.file_size, hard=limits.file_size),
                          docker.types.Ulimit(name="core", soft=0, hard=0)],
-                environment={"PATH": PATH, "LANG": "C.UTF-8"}, stop_signal="SIGKILL")
+                environment={"PATH": PATH, "LANG": "C.UTF-8"}, stop_signal="SIGKILL",
+                # the init's stdout is the student's to write: no engine log may fill the host disk
+                log_config={"type": "none"})
             self.container.reload()
             self.init_pid = self.container.attrs["State"]["Pid"]
             self._netns = os.open(f"/proc/{self.init_pid}/ns/net", os.O_RDONLY | os.O_CLOEXEC)

@@ -21,6 +21,7 @@ from harness import containment, procfs
 from harness.capture import CappedStream, Line
 from harness.feedback import Output, fail
 from harness.processes import LAUNCHED, HostProcess
+from harness.quoting import visible
 from harness.timing import Deadline, scaled, wait_until
 
 
@@ -423,8 +424,10 @@ def _running(p: psutil.Process) -> bool:
 
 
 def _describe(p: psutil.Process) -> str:
+    """A process named in a note, on one line: its command line is the student's to choose."""
     try:
-        return " ".join(os.path.basename(a) if i == 0 else a
-                        for i, a in enumerate(p.cmdline()[:4])) or p.name()
+        words = [os.path.basename(a) if i == 0 else a for i, a in enumerate(p.cmdline()[:4])]
+        shown = " ".join(words) or p.name()
     except psutil.Error:
         return "?"
+    return visible(shown).replace("\n", "\\n")[:1000]
