@@ -296,12 +296,26 @@ class SandboxedProcess(HostProcess):
         self._pid: int | None = None
         self._go: tuple[int, int] | None = None
         self._info: tuple[int, int] | None = None
+        self._args = -1
         self._oom_before = 0
 
     def command(self, argv: list[str]) -> tuple[list[str], tuple[int, ...]]:
+        """``bwrap --args FD``: its options come through a pipe, so the sandbox's init (pid 1,
+        whose command line any program inside can read) shows no host path."""
         self._go, self._info = os.pipe(), os.pipe()
         wrapped = self.sandbox.argv(argv, go_fd=self._go[0], info_fd=self._info[1], **self._where)
-        return wrapped, (self._go[0], self._info[1])
+        split = wrapped.index("--")  # bubblewrap's options | the command it runs
+        self._args, args_write = os.pipe()
+        payload = b"".join(os.fsencode(word) + b"\0" for word in wrapped[1:split])
+        try:
+            view = memoryview(payload)
+            os.set_blocking(args_write, False)
+            while view:  # a few KiB: the pipe holds it all before bubblewrap reads
+                view = view[os.write(args_write, view):]
+        finally:
+            os.close(args_write)
+        return ([wrapped[0], "--args", str(self._args), *wrapped[split:]],
+                (self._go[0], self._info[1], self._args))
 
     def joins(self) -> list[tuple[str, bytes]]:
         memory = self.sandbox.memory
@@ -315,6 +329,7 @@ class SandboxedProcess(HostProcess):
         info_read, info_write = self._info
         os.close(go_read)
         os.close(info_write)
+        os.close(self._args)
         memory = self.sandbox.memory
         self._oom_before = memory.oom_kills() if memory else 0
         try:

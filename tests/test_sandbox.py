@@ -39,6 +39,8 @@ report = {
     "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
     "caps": open("/proc/self/status").read().split("CapEff:")[1].split()[0],
     "interfaces": [name for _, name in socket.if_nameindex()],
+    "init": open("/proc/1/cmdline", "rb").read().decode(errors="replace"),
+    "fds": sorted(int(fd) for fd in os.listdir("/proc/self/fd")),
 }
 for name, path in json.loads(sys.argv[1]).items():
     report[name] = attempt(lambda p=path: os.listdir(p) if os.path.isdir(p) else open(p, "rb").read(64))
@@ -106,6 +108,13 @@ def test_nothing_of_socklab_its_install_or_other_submissions_is_visible(box, tmp
 def test_its_own_pid_namespace_shows_only_its_processes(box):
     got = probe(*box)
     assert got["pid"] == 2 and got["pids"] == [1, 2]  # bubblewrap's init, and itself
+
+
+def test_the_sandboxs_init_shows_no_host_path_and_nothing_leaks_in(box):
+    backend, day = box
+    got = probe(*box)
+    assert str(day.parent) not in got["init"] and backend.sandbox.scratch_root not in got["init"]
+    assert got["fds"] == [0, 1, 2, 3]  # its streams, and the listing of /proc/self/fd itself
 
 
 def test_printed_pids_map_back_to_host_pids(box):
