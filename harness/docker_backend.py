@@ -86,6 +86,8 @@ def engine_problem() -> str | None:
     try:
         client().ping()
         return None
+    except ImportError:
+        return "the Docker SDK is not installed: pip install 'socklab[docker]'"
     except Exception as exc:  # noqa: BLE001 - any failure means "no engine"
         return f"no Docker engine: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
 

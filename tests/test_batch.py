@@ -97,6 +97,18 @@ def test_gradescope_metadata_with_two_submitters():
     os.unlink(fh.name)
 
 
+def test_gradescope_metadata_is_read_as_yaml_means_it(tmp_path):
+    """Quoting, doubled quotes and escaped Hangul, as Ruby's YAML writes them."""
+    metadata = tmp_path / "submission_metadata.yml"
+    metadata.write_text(
+        "submission_1:\n  :submitters:\n  - :name: 'O''Brien, Pat'\n    :sid: '007'\n"
+        "  :created_at: 2026-12-01 10:00:00.123456789 +09:00\n"
+        "submission_2:\n  :submitters:\n  - :name: \"\\uAE40\\uBBFC\\uC9C0\"\n"
+        "submission_3:\n  :submitters: []\n", encoding="utf-8")
+    assert gradescope_names(metadata) == {"submission_1": "O'Brien, Pat", "submission_2": "김민지",
+                                          "submission_3": "submission_3"}
+
+
 def scores(out: Path) -> dict[str, tuple[str, str]]:
     rows = csv.DictReader(io.StringIO((out / "gradebook.csv").read_text()))
     return {r["student"]: (r["total"], r["grading_status"]) for r in rows}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-import re
 import shutil
 import stat
 import subprocess
@@ -20,6 +19,8 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from harness import safefs
 from harness.batch.unpack import UnsafeArchive, is_archive, stem, unpack
@@ -101,21 +102,20 @@ def _is_git(path: Path) -> bool:
 def gradescope_names(metadata: Path) -> dict[str, str]:
     """submission folder -> student name(s), from Gradescope's submission_metadata.yml.
 
-    The file is YAML written by Ruby (``:submitters:``, ``:name:``); the few lines needed
-    are read directly, so no YAML library is required.
+    The file is YAML written by Ruby (``:submitters:``, ``:name:``): read by a YAML parser
+    (quoting, ``''`` and escaped Hangul as YAML means them), every scalar as text, so no
+    timestamp or number of Ruby's can fail the read.
     """
-    names: dict[str, list[str]] = {}
-    current = None
-    for line in metadata.read_text(encoding="utf-8", errors="replace").splitlines():
-        top = re.match(r"^(submission_\w+):\s*$", line)
-        if top:
-            current = top.group(1)
-            names[current] = []
-            continue
-        name = re.match(r"^\s*(?:-\s*)?:name:\s*(.+?)\s*$", line)
-        if name and current:
-            names[current].append(name.group(1).strip("'\""))
-    return {k: " + ".join(v) if v else k for k, v in names.items()}
+    try:
+        data = yaml.load(metadata.read_text(encoding="utf-8", errors="replace"), Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return {}
+    names: dict[str, str] = {}
+    for folder, entry in (data or {}).items() if isinstance(data, dict) else ():
+        submitters = entry.get(":submitters") if isinstance(entry, dict) else None
+        found = [s[":name"] for s in submitters or [] if isinstance(s, dict) and s.get(":name")]
+        names[folder] = " + ".join(found) if found else folder
+    return names
 
 
 def discover(paths: list[Path], git_ref: str | None = None) -> list[Submission]:
