@@ -21,6 +21,8 @@ import uuid
 
 import psutil
 
+from harness.timing import wait_until
+
 PR_SET_CHILD_SUBREAPER = 36
 _subreaper_set = False
 
@@ -218,44 +220,85 @@ class TreeWatch:
         self._thread.join(1)
 
 
-def sweep_cgroups_of(pid: int) -> int:
+def sweep_cgroups_of(pid: int, within: float = 5) -> int:
     """Kill and remove the cgroups a (dead) grading process left: returns processes killed."""
     root = _cgroup_root()
     if root is None:
         return 0
-    killed = 0
     prefix = f"socklab-{pid}-"
-    for name in os.listdir(root):
-        if not name.startswith(prefix):
-            continue
-        group = PidsCgroup.existing(os.path.join(root, name))
-        for _ in range(100):
-            members = group.pids()
-            if not members:
-                break
-            killed += len(members)
-            kill_pids(members)
-            time.sleep(0.01)
-        group.remove()
-    return killed
+    return sum(_empty_and_remove(PidsCgroup.existing(os.path.join(root, name)), within)
+               for name in os.listdir(root) if name.startswith(prefix))
 
 
-def sweep_orphans(keep: set[int] = frozenset()) -> int:
+def _empty_and_remove(group: PidsCgroup, within: float) -> int:
+    """SIGKILL the members until none is left, then remove the group.
+
+    Repeated, not once: a member may fork between the listing and the kill.
+    """
+    killed: set[int] = set()
+
+    def empty() -> bool:
+        members = group.pids()
+        killed.update(members)
+        kill_pids(members)
+        return not members
+    wait_until(empty, within, cap=0.01)
+    group.remove()
+    return len(killed)
+
+
+def sweep_orphans(keep: set[int] = frozenset(), within: float = 5) -> int:
     """Kill and reap what re-parented to this subreaper (orphans of a killed grading run).
 
     ``keep``: our own children that are still working (other grading runs in parallel).
+    Repeated until a pass finds none: killing an orphan re-parents its children to us,
+    and a process that forks and exits in a loop (a new pid every few hundred
+    microseconds) is a new orphan each time.  So each pass is quick: our children from
+    the kernel's own list, SIGKILL at once, to their process groups too.  Reaped without
+    blocking: a process that cannot die (stuck in the kernel) must not hold the grader
+    past ``within``.  Returns the number of orphans killed or reaped.
     """
-    me = psutil.Process()
-    count = 0
-    for child in me.children():
-        if child.pid in keep:
-            continue
+    swept: set[int] = set()
+    spared = {os.getpgrp(), *keep}   # our own group; the groups of runs under way
+
+    def none_left() -> bool:
+        strays = [pid for pid in _children() if pid not in keep]
+        for pid in strays:
+            kill_pids([pid])
+            _kill_group_of(pid, unless=spared)
+        for pid in strays:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except (ChildProcessError, OSError):
+                pass
+        swept.update(strays)
+        return not strays
+    wait_until(none_left, within, first=0.0005, cap=0.01)
+    return len(swept)
+
+
+def _kill_group_of(pid: int, *, unless: set[int]) -> None:
+    """SIGKILL the process group of ``pid``: the kernel signals every member at once, so a
+    member forking in a loop cannot slip through."""
+    try:
+        group = os.getpgid(pid)
+        if group not in unless:
+            os.killpg(group, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _children() -> list[int]:
+    """Our direct children (zombies included), from the kernel's per-thread lists: read in
+    microseconds, where psutil scans every process (milliseconds)."""
+    tasks = f"/proc/{os.getpid()}/task"
+    if not os.path.exists(f"{tasks}/{os.getpid()}/children"):  # kernel without CONFIG_PROC_CHILDREN
+        return [c.pid for c in psutil.Process().children()]
+    pids = []
+    for tid in os.listdir(tasks):
         try:
-            if child.status() != psutil.STATUS_ZOMBIE:
-                for p in child.children(recursive=True) + [child]:
-                    p.kill()
-                count += 1
-            os.waitpid(child.pid, 0)
-        except (psutil.Error, ChildProcessError, OSError):
+            with open(f"{tasks}/{tid}/children") as fh:
+                pids.extend(int(x) for x in fh.read().split())
+        except OSError:  # the thread ended
             continue
-    return count
+    return pids

@@ -9,8 +9,11 @@ submission is never loaded.  Only the submission's lab programs are used, as pro
 from __future__ import annotations
 
 import os
+import select
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import labs as _labs_package
 from harness import containment
+from harness.results import atomic_write
 
 LABS_DIR = Path(_labs_package.__file__).resolve().parent
 ROOT = LABS_DIR.parent
@@ -58,51 +62,150 @@ class RunOutcome:
     timed_out: bool
 
 
+LOG_CHARS = 20000                    # of the run's own output, the tail kept for pytest.log
+_STARTED: set[int] = set()           # every grading run this process started (see sweep_leftovers)
+
+
 def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *,
                modules: list[Path] | None = None, lang: str = "en", junit: str | None = None,
                timeout: float = 900, extra: list[str] | None = None,
                env: dict | None = None) -> RunOutcome:
-    """Run the checks on ``submission`` in a child pytest; the plugin writes ``results_json``."""
+    """Run the checks on ``submission`` in a child pytest; the plugin writes ``results_json``.
+
+    ``results_json`` (and ``junit``) are removed first and written, atomically, only from
+    a run that ended by itself, after everything it started is dead: a file an earlier run
+    left, or one a program planted before killing its run or running it out of time, is
+    never read as this run's.  The run writes them into a folder only socklab's user can
+    enter, so a sandboxed program (another user, a container) cannot plant one at all.
+    """
     modules = modules if modules is not None else lab_modules(days_present(submission))
     if not modules:  # pytest given no path collects its rootdir: socklab's own tests
         raise ValueError("run_checks: no check module selected")
+    targets = {"results.json": Path(results_json).resolve()}
+    if junit:
+        targets["junit.xml"] = Path(junit).resolve()
+    for path in targets.values():
+        path.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="socklab-run-", ignore_cleanup_errors=True) as private, \
+            tempfile.TemporaryFile(prefix="socklab-log-") as log:
+        staged = {name: Path(private) / name for name in targets}
+        argv = _pytest_argv(submission, staged, modules, lang, extra)
+        started = time.monotonic()
+        returncode, timed_out = _run_fenced(argv, _child_env(env), log, timeout)
+        seconds = time.monotonic() - started
+        if not timed_out and returncode >= 0:
+            _publish(staged, targets)
+        return RunOutcome(returncode, seconds, _tail(log, LOG_CHARS), timed_out)
+
+
+def _publish(staged: dict[str, Path], targets: dict[str, Path]) -> None:
+    """Copy what the run wrote to where the caller wants it, each file whole or not at all."""
+    for name, path in staged.items():
+        if path.is_file():
+            atomic_write(str(targets[name]), path.read_text(encoding="utf-8"))
+
+
+def _pytest_argv(submission, staged: dict[str, Path], modules: list[Path], lang: str,
+                 extra: list[str] | None) -> list[str]:
+    # the child runs elsewhere: every path it is given is absolute
     argv = [sys.executable, "-m", "pytest", *map(str, modules),
             "-p", "harness.plugin", "-p", "pytest_timeout", "-p", "no:cacheprovider",
             "-c", str(INI), "--rootdir", str(ROOT), "--confcutdir", str(LABS_DIR),
             "--submission", str(Path(submission).resolve()), "--lang", lang,
-            "--socklab-json", str(Path(results_json).resolve()), "-q", "--color=no", "-rN"]
-    if junit:  # the child runs elsewhere: every path it is given is absolute
-        argv += ["--junitxml", str(Path(junit).resolve())]
-    argv += extra or []
-    child_env = {**os.environ, **(env or {}), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-                 "PYTHONDONTWRITEBYTECODE": "1"}
-    started = time.monotonic()
+            "--socklab-json", str(staged["results.json"]), "-q", "--color=no", "-rN"]
+    if "junit.xml" in staged:
+        argv += ["--junitxml", str(staged["junit.xml"])]
+    return argv + (extra or [])
+
+
+def _child_env(env: dict | None) -> dict:
+    return {**os.environ, **(env or {}), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def _run_fenced(argv: list[str], env: dict, log, timeout: float) -> tuple[int, bool]:
+    """Run the grading run to its end or its time limit: (exit status, timed out).
+
+    Its output goes to a file, never a pipe: a student process that left the run's
+    process group and holds the run's stdout (inherited, or reopened through
+    ``/proc/PID/fd/1``) would keep a pipe from ever reaching end-of-file, and the grader
+    waiting for it past any time limit.  Only the run's own process is waited for.
+    """
     containment.become_subreaper()
     with _RUNNING_LOCK:  # no sweep may reap this run while it is being started
-        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=child_env,
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env,
                                 cwd=str(ROOT), start_new_session=True)
         _RUNNING.add(proc.pid)
+        _STARTED.add(proc.pid)
     try:
-        out, _ = proc.communicate(timeout=timeout)
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, 9)
-        out, _ = proc.communicate()
-        timed_out = True
+        ended = _exited(proc, timeout)
     except BaseException:  # Ctrl-C (the run has its own session: it did not get the SIGINT)
-        os.killpg(proc.pid, 9)
-        proc.wait()
-        _sweep_containers(proc.pid, argv, child_env)
+        _end_run(proc, argv, env)
         raise
+    _end_run(proc, argv, env)
+    return proc.returncode, not ended
+
+
+def _exited(proc: subprocess.Popen, timeout: float | None) -> bool:
+    """Wait for the process to end, without reaping it: True if it did within ``timeout``.
+
+    Unreaped, its pid (the id of its process group) cannot be handed to a new process, so
+    the group can still be killed afterwards without hitting a stranger.
+    """
+    try:
+        fd = os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):  # no pidfd (Linux < 5.3), or already reaped
+        try:
+            proc.wait(timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    try:
+        return bool(select.select([fd], [], [], timeout)[0])
+    finally:
+        os.close(fd)
+
+
+def _end_run(proc: subprocess.Popen, argv: list[str], env: dict) -> None:
+    """Nothing of the run outlives it: its process group, its fences (cgroups) and
+    whatever re-parented to us, daemons that left the group with ``setsid()`` included."""
+    _kill_group(proc.pid)
+    _exited(proc, None)  # SIGKILL: at once
     # normally a no-op: a grading run that was killed leaves its fences and orphans to us
     containment.sweep_cgroups_of(proc.pid)
-    _sweep_containers(proc.pid, argv, child_env)
+    proc.wait()
+    _sweep_containers(proc.pid, argv, env)
     with _RUNNING_LOCK:
         _RUNNING.discard(proc.pid)
         containment.sweep_orphans(keep=set(_RUNNING))
-    return RunOutcome(proc.returncode, time.monotonic() - started,
-                      out.decode("utf-8", "replace")[-20000:], timed_out)
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # nothing left in it
+        pass
+
+
+def _tail(log, chars: int) -> str:
+    """The last ``chars`` characters the run printed (at most 4 bytes each in UTF-8).
+
+    Read with ``pread``: the file offset is shared with the run's own descriptors.
+    """
+    size = os.fstat(log.fileno()).st_size
+    start = max(0, size - 4 * chars)
+    return os.pread(log.fileno(), size - start, start).decode("utf-8", "replace")[-chars:]
+
+
+def sweep_leftovers() -> int:
+    """Kill whatever a finished grading run of this process left (its fences, orphans that
+    re-parented to us): for callers that must know no student program is still running,
+    as ``socklab ci`` before it trusts the runner's files again.  Returns processes killed.
+    """
+    with _RUNNING_LOCK:
+        killed = sum(containment.sweep_cgroups_of(pid) for pid in sorted(_STARTED - _RUNNING))
+        return killed + containment.sweep_orphans(keep=set(_RUNNING))
 
 
 def _sweep_containers(pid: int, argv: list[str], env: dict) -> None:

@@ -22,7 +22,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import stat
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -152,36 +155,89 @@ def merge(*groups: list[Finding]) -> list[Finding]:
     return list(out.values())
 
 
+_ODD = b"\0not a regular file"   # never equal to a snapshot: a link, a FIFO, a folder...
+
+
+def _content(path: str) -> tuple[bytes | None, int]:
+    """(bytes, mode) of a regular file; (None, 0) when there is none.
+
+    Never through a link and never blocking: a program may have replaced the file by a
+    symbolic link to another file, or by a FIFO that no one will ever write.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None, 0
+    except OSError:
+        return _ODD, 0
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            return _ODD, 0
+        return fh.read(), stat.S_IMODE(mode)
+
+
+def _put_back(path: str, data: bytes | None, mode: int) -> None:
+    """Make ``path`` a regular file holding ``data`` again (or nothing, if it had none).
+
+    The path itself is replaced (write beside, rename over), so a link or FIFO put in its
+    place is gone, rather than written through.
+    """
+    p = Path(path)
+    if p.is_dir() and not p.is_symlink():
+        shutil.rmtree(p, ignore_errors=True)
+    if data is None:
+        p.unlink(missing_ok=True)
+        return
+    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".socklab-restore-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            os.fchmod(fh.fileno(), mode or 0o644)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class RunnerFiles:
-    """The runner's command files as they were before the student's programs ran."""
+    """The runner's command files as they are now (before the student's programs run, or
+    just after socklab wrote its outputs), to put back whatever changes them later."""
 
     def __init__(self, environ=os.environ):
-        self.saved: dict[str, tuple[str, bytes | None]] = {}
+        self.saved: dict[str, tuple[str, bytes | None, int]] = {}
         for name in RUNNER_FILES:
             path = environ.get(name)
             if path:
-                try:
-                    data = Path(path).read_bytes()
-                except FileNotFoundError:
-                    data = None
-                except OSError:
-                    continue
-                self.saved[name] = (path, data)
+                data, mode = _content(path)
+                if data is not _ODD:
+                    self.saved[name] = (path, data, mode)
 
     def restore(self) -> list[Finding]:
         """Put back every file a program wrote to; the findings name them."""
         findings = []
-        for name, (path, before) in self.saved.items():
-            p = Path(path)
-            try:
-                now = p.read_bytes() if p.exists() else None
-            except OSError:
-                now = b"\0unreadable"
-            if now == before:
+        for name, (path, before, mode) in self.saved.items():
+            if _content(path)[0] == before:
                 continue
             findings.append(Finding(f"${name}", "runner-file"))
-            if before is None:
-                p.unlink(missing_ok=True)
-            else:
-                p.write_bytes(before)
+            _put_back(path, before, mode)
         return findings
+
+    def copies(self, folder: str) -> dict[str, str]:
+        """Private copies of the saved files, ``name -> path`` in ``folder``: socklab writes
+        its outputs there, and they replace the runner's files only once nothing of the
+        student's is left running, so no program ever shares a file with socklab's writes."""
+        paths = {}
+        for name, (_, data, mode) in self.saved.items():
+            paths[name] = os.path.join(folder, name)
+            _put_back(paths[name], data, mode)
+        return paths
+
+    def install(self, copies: dict[str, str]) -> "RunnerFiles":
+        """Replace the runner's files by ``copies``; a snapshot of what they now hold."""
+        installed = RunnerFiles({})
+        for name, (path, _, mode) in self.saved.items():
+            data, _ = _content(copies[name])
+            _put_back(path, data, mode)
+            installed.saved[name] = (path, data, mode)
+        return installed

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import harness
@@ -78,11 +79,42 @@ def cmd_ci(args) -> int:
         # checks that are not `visible` are for the instructor's batch regrade: not shown, not counted
         results = [r for r in graded if r.visibility == "visible"]
         _write(terminal.render(results, lang) + "\n" + details(results, lang))
-    # the programs are all gone (run_checks kills and reaps them): undo what they wrote
-    findings = protect.merge(tree, in_pr, runner_files.restore())
-
-    for line in github.annotations(results, findings, lang):
+    findings = protect.merge(tree, in_pr, _sweep_and_restore(runner_files))
+    with tempfile.TemporaryDirectory(prefix="socklab-ci-") as private:
+        staged = runner_files.copies(private)
+        percent = _publish(out, results, findings, notes, base, lang, staged)
+        late = _sweep_and_restore(runner_files)   # anything written since the first sweep
+        if late:  # something outlived it: its writes are undone, the score is not verified
+            findings = protect.merge(findings, late)
+            staged = runner_files.copies(private)
+            _publish(out, results, findings, notes, base, lang, staged)
+        for line in github.annotations(results, findings, lang):
+            _write(line + "\n")
+        installed = runner_files.install(staged)
+    # the last line of defence: after a final sweep, the files hold exactly what socklab wrote
+    # (should a write be undone here, a warning says so; [:-1]: not the points notice again)
+    for line in github.annotations([], _sweep_and_restore(installed), lang)[:-1]:
         _write(line + "\n")
+    print(text("ci.written", lang, path=str(out)))
+    if args.fail_under is not None and percent < args.fail_under:
+        return 1
+    return 0
+
+
+def _sweep_and_restore(files: protect.RunnerFiles) -> list[protect.Finding]:
+    """Undo what the student's programs wrote to the runner's files, once none can write.
+
+    ``run_checks`` already killed everything its run started; this sweeps again (the
+    run's fences, whatever re-parented to us) because a write that lands after the files
+    are put back would stand.
+    """
+    grading.sweep_leftovers()
+    return files.restore()
+
+
+def _publish(out: Path, results, findings, notes, base, lang: str, runner: dict[str, str]) -> float:
+    """Write the reports, and the summary and outputs into ``runner`` (copies of the
+    runner's files, by name); returns the percent."""
     got, total, percent = github.totals(results)
     markdown = github.summary(results, findings, lang, release=__version__, notes=notes)
     atomic_write(str(out / "summary.md"), markdown)
@@ -92,13 +124,10 @@ def cmd_ci(args) -> int:
                "percent": round(percent, 2), "base": base, "findings": [f.as_dict() for f in findings],
                "notes": notes}
     atomic_write(str(out / "ci.json"), json.dumps(verdict, indent=2, ensure_ascii=False))
-    if os.environ.get("GITHUB_STEP_SUMMARY"):
-        github.append_summary(os.environ["GITHUB_STEP_SUMMARY"], markdown)
-    if os.environ.get("GITHUB_OUTPUT"):
-        github.append_outputs(os.environ["GITHUB_OUTPUT"], {
+    if "GITHUB_STEP_SUMMARY" in runner:
+        github.append_summary(runner["GITHUB_STEP_SUMMARY"], markdown)
+    if "GITHUB_OUTPUT" in runner:
+        github.append_outputs(runner["GITHUB_OUTPUT"], {
             "result": github.encode_result(classroom), "score": f"{got:g}", "max_score": f"{total:g}",
             "percent": f"{percent:.2f}", "verified": "true" if not findings else "false"})
-    print(text("ci.written", lang, path=str(out)))
-    if args.fail_under is not None and percent < args.fail_under:
-        return 1
-    return 0
+    return percent
