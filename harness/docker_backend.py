@@ -46,11 +46,12 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, identities, netns, procfs, ptrace, safefs
+from harness import containment, docker_image, identities, netns, procfs
 from harness.feedback import HarnessError
-from harness.processes import pipe_unread
+from harness.processes import pipe_unread, seize_when_ready
 from harness.program import Limits, Program, _running
 from harness.scratch import ScratchRoot
+from harness.staging import stage_students_files
 from harness.timing import wait_until
 
 LABEL = docker_image.LABEL
@@ -58,8 +59,6 @@ MOUNT = "/submission"
 PATH = "/usr/local/bin:/usr/bin:/bin"
 CPUS = float(os.environ.get("SOCKLAB_DOCKER_CPUS", "1"))
 DEFAULT_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-STUDENT_FILES_IGNORED = ("test_*.py", "conftest.py", "__init__.py", "__pycache__", "*.pyc",
-                         "README*", "pytest.ini", "tox.ini", "setup.cfg")
 
 # The wrapper: connect the three FIFOs (opening stdin blocks until the harness has moved
 # this very process into its pids cgroup and opened the writing end), apply the launch's
@@ -195,16 +194,9 @@ class DockerBackend:
         atexit.register(self.close)
 
     # -- the container ---------------------------------------------------------------
-    def _stage(self, root: str) -> str:
-        """A copy of a labs folder holding only the students' files (never the checks)."""
-        staged = tempfile.mkdtemp(prefix=f"socklab-docker-{os.getpid()}-stage-")
-        os.chmod(staged, 0o755)
-        for day in sorted(os.listdir(root)):
-            src = os.path.join(root, day)
-            if day.startswith("day") and os.path.isdir(src) and not os.path.islink(src):
-                safefs.copy_student_tree(src, os.path.join(staged, day), STUDENT_FILES_IGNORED)
-        self._staged = staged
-        return staged
+    def _stage(self, labs_root: str) -> str:
+        self._staged = stage_students_files(labs_root, "socklab-docker-")
+        return self._staged
 
     def _mount_root(self, lab_folder: str) -> str:
         if self._mounted_root is None:
@@ -452,13 +444,8 @@ class ExecProcess:
         wrapper: seized then, it would stop at that exec with no tracer running yet.  Once
         its stderr is our FIFO it is the wrapper itself, on its way to open(stdin).
         """
-        wait_until(lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"), 10)
-        try:
-            ptrace.seize(self._pid)
-            self.seized = True
-        except OSError as exc:
-            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
-                               error=f"ptrace: {exc}") from exc
+        self.seized = seize_when_ready(
+            self._pid, program, lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"))
 
     def _open_stdin(self, path: str) -> tuple[int] | str | None:
         """(fd,) once the wrapper opened its end; "dead" if it died first; None: not yet."""

@@ -24,6 +24,7 @@ import termios
 
 from harness import containment, netns, ptrace
 from harness.feedback import HarnessError
+from harness.timing import wait_until
 
 # Signals a harness may have inherited as ignored or caught (a CI shell's background job
 # ignores SIGINT); the student's program must start with the defaults.
@@ -170,6 +171,18 @@ class HostProcess:
     def stdin_unread(self) -> int:
         """Bytes written into its stdin and not read yet (FIONREAD)."""
         return pipe_unread(self.popen.stdin.fileno()) if self.stdin_open() else 0
+
+
+def seize_when_ready(pid: int, program, ready) -> bool:
+    """Attach the tracer (this thread) to ``pid`` once ``ready()``: the launcher's wrapper
+    waits, before it ``exec``s the program, so nothing is forked or exec'd untraced."""
+    wait_until(ready, 10)
+    try:
+        ptrace.seize(pid)
+    except OSError as exc:
+        raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
+                           error=f"ptrace: {exc}") from exc
+    return True
 
 
 def pipe_unread(fd: int) -> int:

@@ -39,14 +39,14 @@ import shutil
 import site
 import sys
 import sysconfig
-import tempfile
 import uuid
 
-from harness import identities, netns, procfs, ptrace, safefs
+from harness import identities, netns, procfs
 from harness.feedback import HarnessError
-from harness.processes import HostProcess
+from harness.processes import HostProcess, seize_when_ready
 from harness.program import Limits, Program
 from harness.scratch import ScratchRoot
+from harness.staging import stage_students_files
 from harness.timing import scaled, wait_until
 
 MOUNT = "/submission"
@@ -54,8 +54,6 @@ PATH = "/usr/local/bin:/usr/bin:/bin"
 SCRATCH_BYTES = 256 << 20        # all the run's scratch folders together
 TMP_BYTES = 64 << 20             # the program's own /tmp
 MEMORY_BYTES = 2 << 30           # every program of the run together
-STUDENT_FILES_IGNORED = ("test_*.py", "conftest.py", "__init__.py", "__pycache__", "*.pyc",
-                         "README*", "pytest.ini", "tox.ini", "setup.cfg")
 ETC_FILES = ("hosts", "host.conf", "nsswitch.conf", "resolv.conf", "protocols", "services",
              "passwd", "group", "localtime", "ld.so.cache", "gai.conf")
 ROOT_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
@@ -158,15 +156,8 @@ class Sandbox:
 
     # -- what the program sees ---------------------------------------------------------
     def _stage(self, labs_root: str) -> str:
-        """A copy of the students' files of a labs folder (never the checks beside them)."""
-        staged = tempfile.mkdtemp(prefix=f"socklab-sandbox-{os.getpid()}-stage-")
-        os.chmod(staged, 0o755)
-        for day in sorted(os.listdir(labs_root)):
-            src = os.path.join(labs_root, day)
-            if day.startswith("day") and os.path.isdir(src) and not os.path.islink(src):
-                safefs.copy_student_tree(src, os.path.join(staged, day), STUDENT_FILES_IGNORED)
-        self._staged = staged
-        return staged
+        self._staged = stage_students_files(labs_root, "socklab-sandbox-")
+        return self._staged
 
     def mounted(self, lab_folder: str) -> tuple[str, str]:
         """(host folder mounted at /submission, the lab folder's path inside)."""
@@ -359,14 +350,9 @@ class SandboxedProcess(HostProcess):
     def _seize(self, program) -> None:
         """Attach the tracer while the shim still waits: nothing forked or exec'd yet."""
         go = self._go[0]
-        wait_until(lambda: procfs.blocked_call(self._pid)[0] == "read"
-                   and procfs.fd_targets(self._pid).get(go, "").startswith("pipe:"), 10)
-        try:
-            ptrace.seize(self._pid)
-            self.seized = True
-        except OSError as exc:
-            raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
-                               error=f"ptrace: {exc}") from exc
+        self.seized = seize_when_ready(self._pid, program, lambda: (
+            procfs.blocked_call(self._pid)[0] == "read"
+            and procfs.fd_targets(self._pid).get(go, "").startswith("pipe:")))
 
     @property
     def pid(self) -> int:
