@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from harness import backends, containment, timing
+from harness import backends, timing
 from harness.catalog import text
 from harness.feedback import CheckFailed, HarnessError
 from harness.lab import DEFAULT_COMMAND, Lab
@@ -111,7 +111,18 @@ def pytest_configure(config):
     if config.getoption("timeout_scale"):
         timing.set_scale(config.getoption("timeout_scale"))
     config.stash[STATE] = GradingState(config)
-    containment.become_subreaper()
+    # no subreaper here: a run becomes one only when a check launches a program (Program.start)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """A check's ``needs`` must name a check of its module: a typo is a collection error,
+    not a check that fails twice instead of being "not run"."""
+    for item in items:
+        marker = item.get_closest_marker("check")
+        needed = marker.kwargs.get("needs") if marker else None
+        if needed and not callable(getattr(item.module, needed, None)):
+            raise pytest.UsageError(f"{item.nodeid}: needs={needed!r} names no check of "
+                                    f"{item.module.__name__}")
 
 
 def _state(node) -> GradingState:

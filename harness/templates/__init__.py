@@ -80,16 +80,14 @@ jobs:
 """
 
 CONFTEST = '''\
-"""Loads socklab's pytest plugin when it was not installed with its entry point.
+"""Loads socklab's pytest plugin for `pytest labs/dayN` (socklab installs no pytest entry
+point, so other projects' tests are untouched by it).
 
 Grading on GitHub never reads this file: `socklab ci` uses socklab's own copy. Do not
 edit it (a changed conftest.py marks the CI score unverified).
 """
 
-from importlib.metadata import entry_points
-
-if not any(ep.value == "harness.plugin" for ep in entry_points(group="pytest11")):
-    pytest_plugins = ["harness.plugin"]
+pytest_plugins = ["harness.plugin"]
 '''
 
 PYPROJECT = """\
@@ -97,7 +95,6 @@ PYPROJECT = """\
 # reads this file: `socklab ci` uses socklab's own settings.
 [tool.pytest.ini_options]
 testpaths = ["labs"]
-addopts = "-p no:cacheprovider"
 timeout = 300
 timeout_method = "signal"
 """
