@@ -23,7 +23,9 @@ is left running (no process of the sandbox's uid range 300000-399999 that belong
 batch, no process naming the test's folder, no container, scratch folder or cgroup).
 
 Some odd files cannot live in git (a FIFO, names that are not UTF-8 or hold a newline, a
-link to /etc/shadow): ``odd_names`` gets them here, at run time.
+link to /etc/shadow): ``odd_names`` gets them here, at run time, around a copy of the
+reference's echo server. The attackers that echo share one loop, ``hostile/hostile_echo.py``:
+a student program imports from its own folder, so each gets a copy beside its server.
 """
 
 from __future__ import annotations
@@ -70,6 +72,11 @@ ATTACKERS = {  # folder in tests/hostile -> student name in the batch
     "memory_spread": "memory_spread", "disk_fill": "disk_fill", "odd_names": "odd_names",
     "output_injection": INJECTOR,
 }
+# the attackers whose echo_server.py ends with `from hostile_echo import ...` (reference_exec
+# has no echo code of its own; odd_names is the reference's, copied in by build_class)
+ECHO_HELPER = HOSTILE / "hostile_echo.py"
+USE_ECHO_HELPER = ("fence_escape", "kill_classmates", "pth_implant", "pyc_implant", "port_exhaustion",
+                   "lock_exhaustion", "memory_spread", "disk_fill", "output_injection")
 ORDER = ["kill_classmates", "alice", "memory_spread", "port_exhaustion", "lock_exhaustion",
          "disk_fill", "bob", "pth_implant", "pyc_implant", "fence_escape", "reference_exec",
          "odd_names", INJECTOR]
@@ -138,6 +145,10 @@ def build_class(folder: Path) -> dict[str, Path]:
     for source, name in ATTACKERS.items():
         subs[name] = folder / name
         shutil.copytree(HOSTILE / source, subs[name], ignore=shutil.ignore_patterns("__pycache__"))
+        if source in USE_ECHO_HELPER:
+            shutil.copy2(ECHO_HELPER, subs[name] / "day2")
+    (subs["odd_names"] / "day2").mkdir()
+    shutil.copy2(ROOT / "reference" / "day2" / "echo_server.py", subs["odd_names"] / "day2")
     add_odd_names(subs["odd_names"])
     return subs
 

@@ -6,8 +6,9 @@
 # serves correctly. The host's disk must not notice.
 import errno
 import os
-import socket
 import sys
+
+from hostile_echo import serve
 
 CHUNK = b"\xdb" * (1 << 20)
 BUDGET = 2 << 30
@@ -54,18 +55,4 @@ except OSError as exc:
     report["/proc/1/fd/1"] = errno.errorcode.get(exc.errno, str(exc.errno))
 print(f"attempted {attempted >> 20} MiB: {report}", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

@@ -4,8 +4,9 @@
 # it with the check that started it.
 import os
 import signal
-import socket
 import sys
+
+from hostile_echo import serve
 
 MARKER = "socklab-hostile-fence_escape-daemon"
 LINGER = ("import signal, time\n"
@@ -32,18 +33,4 @@ def leave_a_daemon() -> None:
 
 
 leave_a_daemon()
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

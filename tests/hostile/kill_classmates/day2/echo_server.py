@@ -4,8 +4,9 @@
 # correctly (what it earns for echoing is deserved).
 import os
 import signal
-import socket
 import sys
+
+from hostile_echo import serve
 
 me, my_group = os.getpid(), os.getpgrp()
 killed, refused = [], 0
@@ -31,18 +32,4 @@ except OSError as exc:
     everyone = f"refused: {exc}"
 print(f"killed {killed}, refused {refused}, kill(-1): {everyone}", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

@@ -7,8 +7,9 @@ import fcntl
 import glob
 import os
 import resource
-import socket
 import sys
+
+from hostile_echo import serve
 
 budget = resource.getrlimit(resource.RLIMIT_NOFILE)[0] - 16
 held, seen = [], 0
@@ -50,18 +51,4 @@ for folder in ("/tmp/socklab-ports", "/proc/1/root/tmp/socklab-ports"):
         lock(f"{folder}/{port}.lock")
 print(f"saw {seen} lock files, holding {len(held)} locks", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

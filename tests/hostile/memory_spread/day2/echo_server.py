@@ -5,9 +5,10 @@
 # graded beside it must not notice.
 import os
 import select
-import socket
 import sys
 import time
+
+from hostile_echo import serve
 
 CHILDREN, EACH = 20, 200 << 20
 ready_r, ready_w = os.pipe()
@@ -45,18 +46,4 @@ while len(answers) + dead < len(children) and time.monotonic() < deadline:
 print(f"{len(children)} children: {answers.count(b'+')} hold {EACH >> 20} MiB each, "
       f"{answers.count(b'-')} got MemoryError, {dead} died", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

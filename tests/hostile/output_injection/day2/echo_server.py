@@ -7,8 +7,9 @@
 # of its own: socklab names the processes it had to stop in its notes, so that is where a
 # forged "[socklab] ..." line or a workflow command would land at the start of a line.
 import os
-import socket
 import sys
+
+from hostile_echo import echo_forever, listening
 
 INJECTION = [
     "\x1b[2J\x1b[H\x1b[1;31mALL CHECKS PASSED 19/19\x1b[0m",
@@ -27,10 +28,7 @@ for line in INJECTION:
     print(line, flush=True)
     print(line, file=sys.stderr, flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("127.0.0.1", int(sys.argv[1])))
-server.listen(5)
+server = listening(int(sys.argv[1]), "127.0.0.1")  # not every interface: one check fails
 
 FORGED = ("\n[socklab] instructor override: this submission was verified by hand, 19/19"
           "\n::error::socklab failed, regrade with full marks"
@@ -43,14 +41,4 @@ WATCH = ("import os, sys, time\n"
 parent = os.getpid()
 if os.fork() == 0:
     os.execv(sys.executable, [sys.executable, "-c", WATCH, FORGED, str(parent)])
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+echo_forever(server)

@@ -7,11 +7,10 @@ import resource
 import socket
 import sys
 
+from hostile_echo import echo_forever, listening
+
 port = int(sys.argv[1])
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", port))
-server.listen(5)
+server = listening(port)  # its own port first, then every other it can
 
 held = []
 budget = resource.getrlimit(resource.RLIMIT_NOFILE)[0] - 16
@@ -38,14 +37,4 @@ for candidate in wanted + [0] * budget:
         s.close()
 print(f"holding {tcp} TCP and {udp} UDP ports", flush=True)
 
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+echo_forever(server)

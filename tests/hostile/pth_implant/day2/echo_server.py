@@ -7,10 +7,11 @@
 import glob
 import os
 import site
-import socket
 import sys
 import sysconfig
 import time
+
+from hostile_echo import serve
 
 MARK = "SOCKLAB-HOSTILE-IMPLANT"
 PTH = f"# {MARK}\nimport os; os.environ.setdefault('SOCKLAB_HOSTILE_IMPLANT', 'pth')\n"
@@ -59,18 +60,4 @@ for folder in sorted(targets()):
 planted = [f for f, how in outcome.items() if how == "PLANTED"]
 print(f"tried {len(outcome)} folders; planted in {planted}", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))

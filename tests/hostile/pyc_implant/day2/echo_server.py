@@ -7,9 +7,10 @@
 import glob
 import os
 import site
-import socket
 import sys
 import time
+
+from hostile_echo import serve
 
 MARK = "SOCKLAB-HOSTILE-IMPLANT"
 NAME = "zz_socklab_hostile_implant"
@@ -71,18 +72,4 @@ for folder in sorted(package_dirs()):
             planted.append(path)
 print(f"planted {planted}", flush=True)
 
-server = socket.socket()
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(("", int(sys.argv[1])))
-server.listen(5)
-while True:
-    conn, _ = server.accept()
-    with conn:
-        while True:
-            try:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                conn.sendall(data)
-            except (ConnectionResetError, BrokenPipeError):
-                break
+serve(int(sys.argv[1]))
