@@ -55,7 +55,7 @@ def main() -> None:
         expect: dict[str, object] = {}
         reference_copy(inbox / "reference", args.day)
         expect["reference"] = "full"
-        for hostile in sorted(HOSTILE / name for name in FAILING_HOSTILE if (HOSTILE / name / args.day).is_dir()):
+        for hostile in sorted(HOSTILE / n for n in FAILING_HOSTILE if (HOSTILE / n / args.day).is_dir()):
             name = f"hostile-{hostile.name}"
             reference_copy(inbox / name, args.day)
             for f in (hostile / args.day).iterdir():
