@@ -131,14 +131,13 @@ def _remove_stale(root: str) -> None:
     if _stale_checked:
         return
     _stale_checked = True
-    for name in os.listdir(root):
+
+    def of_a_dead_run(name: str) -> bool:
         parts = name.split("-")
-        if len(parts) == 3 and parts[0] == "socklab" and parts[1].isdigit() \
-                and not psutil.pid_exists(int(parts[1])):
-            try:
-                os.rmdir(os.path.join(root, name))  # refuses a cgroup that still has members
-            except OSError:
-                pass
+        return (len(parts) == 3 and parts[0] == "socklab" and parts[1].isdigit()
+                and not psutil.pid_exists(int(parts[1])))
+    for each in (root, *COMPANION_ROOTS):
+        _remove_empty(each, of_a_dead_run)
 
 
 def make_cgroup(limit: int) -> PidsCgroup | None:
@@ -226,8 +225,43 @@ def sweep_cgroups_of(pid: int, within: float = 5) -> int:
     if root is None:
         return 0
     prefix = f"socklab-{pid}-"
-    return sum(_empty_and_remove(PidsCgroup.existing(os.path.join(root, name)), within)
-               for name in os.listdir(root) if name.startswith(prefix))
+    _thaw(prefix)  # a frozen process would never die of the SIGKILL below
+    killed = sum(_empty_and_remove(PidsCgroup.existing(os.path.join(root, name)), within)
+                 for name in os.listdir(root) if name.startswith(prefix))
+    for other in COMPANION_ROOTS:
+        _remove_empty(other, lambda name: name.startswith(prefix))
+    return killed
+
+
+# cgroups made beside a launch's pids cgroup: its freezer, a sandbox run's memory budget
+COMPANION_ROOTS = ("/sys/fs/cgroup/freezer", "/sys/fs/cgroup/memory")
+
+
+def _thaw(prefix: str) -> None:
+    root = COMPANION_ROOTS[0]
+    for name in _listdir(root):
+        if name.startswith(prefix):
+            try:
+                with open(os.path.join(root, name, "freezer.state"), "w") as fh:
+                    fh.write("THAWED")
+            except OSError:
+                pass
+
+
+def _listdir(root: str) -> list[str]:
+    try:
+        return os.listdir(root)
+    except OSError:
+        return []
+
+
+def _remove_empty(root: str, chosen) -> None:
+    for name in _listdir(root):
+        if chosen(name):
+            try:
+                os.rmdir(os.path.join(root, name))  # refuses a cgroup that still has members
+            except OSError:
+                pass
 
 
 def _empty_and_remove(group: PidsCgroup, within: float) -> int:

@@ -24,6 +24,7 @@ import termios
 
 from harness import containment, netns, ptrace
 from harness.feedback import HarnessError
+from harness.freezer import Freezer
 from harness.timing import wait_until
 
 # Signals a harness may have inherited as ignored or caught (a CI shell's background job
@@ -47,6 +48,7 @@ class HostProcess:
         self.launcher_pids: set[int] = set()
         self.seized = False        # traced by PTRACE_SEIZE (not from exec)
         self.cgroup = None
+        self.freezer: Freezer | None = None
 
     # -- what a wrapping launcher changes --------------------------------------------------
     def command(self, argv: list[str]) -> tuple[list[str], tuple[int, ...]]:
@@ -77,10 +79,13 @@ class HostProcess:
         """Start ``program``'s command; returns (stdout, stderr) descriptors to drain."""
         limits = program.limits
         self.cgroup = containment.make_cgroup(limits.processes + self.infrastructure_processes)
+        self.freezer = Freezer.make() if self.cgroup else None
         nproc = None
         if self.cgroup is None and os.geteuid() != 0:
             nproc = containment.user_task_count() + limits.processes
         joins = ([(self.cgroup.join_path, self.cgroup.join_value)] if self.cgroup else []) + self.joins()
+        if self.freezer:
+            joins.append((self.freezer.join_path, b"0"))
         network = self.network()
         traceme = ptrace.traceme if program.traced and self.traced_from_exec else None
 
@@ -107,6 +112,8 @@ class HostProcess:
         except (FileNotFoundError, PermissionError, subprocess.SubprocessError) as exc:
             if self.cgroup:
                 self.cgroup.remove()
+            if self.freezer:
+                self.freezer.remove()
             raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                                error=str(exc)) from exc
         LAUNCHED.add(self.popen.pid)

@@ -349,20 +349,19 @@ class Program:
     def kill_all(self) -> list[Leftover]:
         """SIGKILL every member until none is left; reap; return what was still running."""
         deadline = Deadline(5)
-        first = True
-        while True:
-            members = [p for p in self.processes() if _running(p)]
-            if first:  # the main process of a server is expected to run until stopped
-                self.killed.extend(Leftover(p.pid, _describe(p)) for p in members
-                                   if p.pid != self.pid)
-                first = False
-            if not members:
-                break
+        members = [p for p in self.processes() if _running(p)]
+        # the main process of a server is expected to run until stopped: not a leftover
+        self.killed.extend(Leftover(p.pid, _describe(p)) for p in members if p.pid != self.pid)
+        freezer = getattr(self.process, "freezer", None)
+        if members and freezer is not None:
+            freezer.kill_all()  # frozen: nothing forks, exits or moves while it is killed
+        while members:
             self._kill(members)
             if deadline.passed():
                 break
             wait_until(lambda ms=members: not any(_running(p) for p in ms), 0.5,
                        first=0.0005, cap=0.01)  # SIGKILL takes effect in microseconds
+            members = [p for p in self.processes() if _running(p)]
         if self.cgroup is not None:  # the launcher's own processes, if any are left
             containment.kill_pids(self.cgroup.pids())
         self._collect_exit()
@@ -371,6 +370,8 @@ class Program:
         if self.cgroup is not None:  # a zombie stays listed until reaped: reap what comes to us
             wait_until(lambda: reap_strays() >= 0 and not self.cgroup.pids(), 2, first=0.0005, cap=0.005)
             self.cgroup.remove()
+        if getattr(self.process, "freezer", None) is not None:
+            self.process.freezer.remove()
         self.stdout.join(scaled(2))
         self.stderr.join(scaled(2))
         return self.killed

@@ -105,3 +105,30 @@ def test_output_is_drained_so_a_flood_never_blocks(tmp_path):
     p.expect_exit(30)
     assert p.stdout.truncated and "done" in p.stdout.text()
     p.kill_all()
+
+
+def test_a_tree_that_forks_as_it_is_killed_is_frozen_and_killed_whole(tmp_path):
+    """Each member forks its successor and exits at once (a new pid every moment): teardown
+    freezes the tree, so none escapes the kill, and nothing of it is left."""
+    marker = f"socklab-fork-chain-{os.getpid()}"
+    script = tmp_path / "chain.py"
+    script.write_text(textwrap.dedent("""
+        import os, time
+        print("running", flush=True)
+        deadline = time.time() + 20   # bounded: it ends by itself if teardown failed
+        while time.time() < deadline:
+            if os.fork():
+                os._exit(0)           # the parent goes, the child carries on
+    """))
+    p = Program([sys.executable, str(script), marker], cwd=str(tmp_path), label="chain.py",
+                limits=Limits(processes=16)).start()
+    p.expect_line("running")
+    frozen = p.process.freezer is not None
+    assert wait_until(lambda: len(p.processes()) >= 1, 2)
+    p.kill_all()
+
+    def chain_left() -> list[int]:
+        return [q.pid for q in psutil.process_iter(["cmdline"])
+                if any(marker in a for a in q.info["cmdline"] or [])]
+    assert not chain_left(), "a member of the chain escaped teardown"
+    assert frozen or os.geteuid() != 0  # as root, every launch has a freezer
