@@ -139,8 +139,14 @@ class CappedStream:
 
     # -- reading ------------------------------------------------------------------
     def wait(self, predicate, timeout: float):
-        """Block until ``predicate()`` is truthy (checked under the lock) or timeout."""
+        """Block until ``predicate()`` is truthy (checked under the lock) or timeout.
+
+        Checked again at each new output, and also every few milliseconds between: what
+        the predicate looks at may change with no output at all (the program now sits
+        reading its stdin), and that must end the wait as soon as it is true.
+        """
         end = time.monotonic() + timeout
+        between = 0.001
         with self.changed:
             while True:
                 value = predicate()
@@ -149,7 +155,8 @@ class CappedStream:
                 left = end - time.monotonic()
                 if left <= 0:
                     return value
-                self.changed.wait(left)
+                self.changed.wait(min(left, between))
+                between = min(between * 2, 0.02)
 
     @property
     def truncated(self) -> bool:

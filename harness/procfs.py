@@ -214,3 +214,24 @@ def inner_pid(pid: int) -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return pid
+
+
+def sleeping(pid: int) -> bool:
+    """In an interruptible sleep (state S): blocked, not woken and waiting for a CPU."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rpartition(")")[2].split()[0] == "S"
+    except (OSError, IndexError):
+        return False
+
+
+def reads_done(pid: int) -> int | None:
+    """How many read system calls ``pid`` has completed (``syscr`` of /proc/PID/io)."""
+    try:
+        with open(f"/proc/{pid}/io") as fh:
+            for line in fh:
+                if line.startswith("syscr:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None

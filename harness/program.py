@@ -89,6 +89,7 @@ class Program:
         self.started_at = 0.0
         self.returncode: int | None = None
         self.inner_pids: dict[int, int] = {}     # host pid -> pid in the program's namespace
+        self._last_idle_look: tuple | None = None
 
     def environment(self) -> dict[str, str]:
         return self.env if self.env is not None else base_environment(self.cwd)
@@ -179,12 +180,27 @@ class Program:
         return None
 
     def waiting_for_input(self) -> bool:
-        """Blocked reading its stdin with all its output drained: it will print nothing more."""
+        """Blocked reading its stdin with all its output drained: it will print nothing more.
+
+        Judged on two successive looks that agree (callers poll): a reader woken by the
+        line just written is still "in read(0)" with an empty pipe for a moment (the data is
+        copied, the call not yet returned); by the next look it is running, or its count
+        of completed reads has moved on.
+        """
+        seen = self._idle_look()
+        confirmed = seen is not None and seen == self._last_idle_look
+        self._last_idle_look = seen
+        return confirmed
+
+    def _idle_look(self) -> tuple | None:
+        """What an idle program looks like now (its reads so far, its output so far), or None."""
         if not self.process.stdin_open() or not self.alive():
-            return False
+            return None
         name, args = procfs.blocked_call(self.pid)
-        return (name == "read" and args[:1] == [0] and self.stdout.unread() == 0
-                and self.process.stdin_unread() == 0)
+        if not (name == "read" and args[:1] == [0] and procfs.sleeping(self.pid)
+                and self.stdout.unread() == 0 and self.process.stdin_unread() == 0):
+            return None
+        return procfs.reads_done(self.pid), self.stdout.total
 
     def expect_line(self, pattern: str, timeout: float = 5, *, describe: str | None = None,
                     stream: str = "stdout") -> re.Match:
