@@ -103,6 +103,19 @@ def test_a_zip_past_the_member_cap_is_refused_before_any_member_is_read(tmp_path
     assert time.monotonic() - started < 5
 
 
+def test_a_huge_zip_directory_is_refused_before_it_is_read_into_memory(tmp_path):
+    """The count its end record declares is enough: no entry of the directory is built."""
+    import tracemalloc
+    archive = zip_of(tmp_path / "huge.zip", [(f"f{i}", b"") for i in range(60_000)])
+    tracemalloc.start()
+    try:
+        refused(archive, tmp_path / "out", "60000 members")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20  # parsing 60,000 entries would take tens of MiB
+
+
 def test_zip_names_that_are_not_utf8_are_refused_or_extracted_never_a_crash(tmp_path):
     plain = zip_of(tmp_path / "cp437.zip", [("day2/cafX.py", b"1")])
     raw = plain.read_bytes().replace(b"cafX", b"caf\xe9")  # no UTF-8 flag: cp437, any byte is a name

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import struct
 import tarfile
 import zipfile
 from collections import deque
@@ -193,7 +194,21 @@ class _Extraction:
 
 
 # -- zip -----------------------------------------------------------------------------------------
+def _declared_members(archive: Path) -> int | None:
+    """The member count the zip's end record declares, read before its directory is: a
+    million-member archive is refused before a million entries are built in memory."""
+    try:
+        with open(archive, "rb") as fh:
+            end = zipfile._EndRecData(fh)  # the end record (zip64 too), as zipfile reads it
+    except (OSError, AttributeError, struct.error):
+        return None
+    return end[zipfile._ECD_ENTRIES_TOTAL] if end else None
+
+
 def _unpack_zip(archive: Path, extraction: _Extraction) -> None:
+    declared_members = _declared_members(archive)
+    if declared_members is not None and declared_members > MAX_MEMBERS:
+        raise UnsafeArchive(f"{declared_members} members (limit {MAX_MEMBERS})")
     try:
         zf = zipfile.ZipFile(archive)
     except UnicodeDecodeError as exc:  # flagged UTF-8, and it is not
