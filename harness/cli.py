@@ -13,54 +13,12 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from harness import commands, timing
-from harness import results as results_mod
+from harness import commands, sandbox, timing
 from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
 from harness.batch.runner import grade_batch
 from harness.catalog import text
-from harness.grading import lab_ids, lab_modules, run_checks
-from harness.report import terminal
-from harness.results import CheckResult, atomic_write
-
-
-def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: list[str] | None,
-              backend: str = "subprocess",
-              quiet: bool = False) -> list[CheckResult]:
-    out.mkdir(parents=True, exist_ok=True)
-    results_json = out / "results.json"
-    if results_json.exists():
-        results_json.unlink()  # never report a previous run's score as this one's
-    extra = ["--backend", backend]  # told, never inherited: the child run is where programs start
-    if timing.scale() != 1:
-        extra += ["--timeout-scale", str(timing.scale())]
-    outcome = run_checks(submission, results_json, modules=lab_modules(only=labs), lang=lang,
-                         junit=str(out / "junit.xml"), timeout=timeout, extra=extra)
-    atomic_write(str(out / "pytest.log"), outcome.log)
-    if results_json.exists():
-        results = results_mod.load(str(results_json))
-    else:  # the run itself died or ran out of time: say so, never a silent zero
-        key = "grade.run_timed_out" if outcome.timed_out else "grade.run_crashed"
-        results = [CheckResult(nodeid="socklab::grading", lab="socklab", name="grading run",
-                               category="robustness", max_score=0, status="infra-error",
-                               feedback=text(key, lang, seconds=int(timeout),
-                                             status=outcome.returncode))]
-        results_mod.write_gradescope(str(results_json), results, outcome.seconds, lang=lang)
-    report = terminal.render(results, lang) + "\n" + details(results, lang)
-    atomic_write(str(out / "report.txt"), report)
-    if not quiet:
-        terminal.print_tables(results, lang)
-    return results
-
-
-def details(results: list[CheckResult], lang: str) -> str:
-    """The full feedback of every check that did not pass, for report.txt."""
-    blocks = []
-    for r in results:
-        if r.passed or r.visibility == "hidden":
-            continue
-        blocks.append(f"── {r.lab}: {r.name} ({r.score:g}/{r.max_score:g})\n{r.feedback}")
-    return "\n\n".join(blocks) + ("\n" if blocks else "")
+from harness.grading import grade_one, lab_ids
 
 
 def cmd_grade(args) -> int:
@@ -99,7 +57,6 @@ def chosen_backend(args) -> str | None:
     Submissions are untrusted: without ``--trust-submissions`` they run only in a sandbox
     (``sandbox``, or ``docker``), never as plain host processes.
     """
-    from harness import sandbox
     backend = args.backend or ("subprocess" if args.trust_submissions else "sandbox")
     if backend == "subprocess" and not args.trust_submissions:
         backend = "sandbox"

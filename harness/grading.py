@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import labs as _labs_package
-from harness import containment
-from harness.results import atomic_write
+from harness import containment, timing
+from harness import results as results_mod
+from harness.catalog import text
+from harness.report import terminal
+from harness.results import CheckResult, atomic_write
 
 LABS_DIR = Path(_labs_package.__file__).resolve().parent
 ROOT = LABS_DIR.parent
@@ -217,3 +220,43 @@ def _sweep_containers(pid: int, argv: list[str], env: dict) -> None:
             remove_leftovers(owner=pid)
         except Exception:  # noqa: BLE001 - no engine: nothing can be left in it
             pass
+
+
+def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: list[str] | None,
+              backend: str = "subprocess", quiet: bool = False) -> list[CheckResult]:
+    """Grade one submission folder into ``out`` (results.json, report.txt, junit.xml,
+    pytest.log): the one grading entry of ``socklab grade``, a batch and ``socklab ci``."""
+    out.mkdir(parents=True, exist_ok=True)
+    results_json = out / "results.json"
+    if results_json.exists():
+        results_json.unlink()  # never report a previous run's score as this one's
+    extra = ["--backend", backend]  # told, never inherited: the child run is where programs start
+    if timing.scale() != 1:
+        extra += ["--timeout-scale", str(timing.scale())]
+    outcome = run_checks(submission, results_json, modules=lab_modules(only=labs), lang=lang,
+                         junit=str(out / "junit.xml"), timeout=timeout, extra=extra)
+    atomic_write(str(out / "pytest.log"), outcome.log)
+    if results_json.exists():
+        results = results_mod.load(str(results_json))
+    else:  # the run itself died or ran out of time: say so, never a silent zero
+        key = "grade.run_timed_out" if outcome.timed_out else "grade.run_crashed"
+        results = [CheckResult(nodeid="socklab::grading", lab="socklab", name="grading run",
+                               category="robustness", max_score=0, status="infra-error",
+                               feedback=text(key, lang, seconds=int(timeout),
+                                             status=outcome.returncode))]
+        results_mod.write_gradescope(str(results_json), results, outcome.seconds, lang=lang)
+    report = terminal.render(results, lang) + "\n" + details(results, lang)
+    atomic_write(str(out / "report.txt"), report)
+    if not quiet:
+        terminal.print_tables(results, lang)
+    return results
+
+
+def details(results: list[CheckResult], lang: str) -> str:
+    """The full feedback of every check that did not pass, for report.txt."""
+    blocks = []
+    for r in results:
+        if r.passed or r.visibility == "hidden":
+            continue
+        blocks.append(f"── {r.lab}: {r.name} ({r.score:g}/{r.max_score:g})\n{r.feedback}")
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

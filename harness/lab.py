@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from harness import procfs, sockets
 from harness.backends import SubprocessBackend
+from harness.children import owners_of_connection
 from harness.feedback import CheckFailed, HarnessError, fail
 from harness.interpreter import student_python
 from harness.net import Conn, connect
@@ -197,7 +198,6 @@ class Server:
         Its end of the connection closes first, so it waits in TIME_WAIT on the port: a
         server without SO_REUSEADDR cannot bind again, and fails with ``key``.
         """
-        from harness.children import owners_of_connection
         wait_until(lambda: owners_of_connection(self.program, holding.local_port), 5)
         self.program.signal(signal.SIGKILL)
         self.program.wait_exit(2)

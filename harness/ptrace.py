@@ -169,7 +169,6 @@ class ProcessLog:
 
 
 def _blocked_where(pid: int) -> str:
-    from harness import procfs
     name, args = procfs.blocked_call(pid)
     if name == "read" and args[:1] == [0]:
         return "read() from stdin: waiting for input"

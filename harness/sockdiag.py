@@ -19,6 +19,8 @@ import socket
 import struct
 import threading
 
+from harness import netns
+
 NETLINK_SOCK_DIAG = 4
 SOCK_DIAG_BY_FAMILY = 20
 NLM_F_REQUEST, NLM_F_DUMP = 0x1, 0x300
@@ -60,7 +62,6 @@ def _socket_for(pid: int) -> socket.socket | None:
     if ns == _netns("self"):
         sock = socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, NETLINK_SOCK_DIAG)
     else:  # the program's own network (a sandbox's, a container's): step into it to make one
-        from harness import netns
         try:
             fd = os.open(f"/proc/{pid}/ns/net", os.O_RDONLY | os.O_CLOEXEC)
         except OSError:

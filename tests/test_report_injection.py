@@ -26,8 +26,8 @@ from harness.batch import adapters
 from harness.batch.inputs import Submission
 from harness.batch.runner import Graded, folder_name, gradebook_rows, write_class_files
 from harness.ci import github
-from harness.cli import details, grade_one
 from harness.feedback import Output, fail
+from harness.grading import details, grade_one
 from harness.report import html as html_report
 from harness.report import terminal
 from harness.results import CheckResult, gradescope, load, write_gradescope

@@ -22,6 +22,7 @@ from harness import results as results_mod
 from harness.batch import adapters
 from harness.batch.inputs import Submission, checks_hash, content_hash, remove, scratch_dir
 from harness.catalog import text
+from harness.grading import grade_one
 from harness.quoting import csv_text, number
 from harness.report import html as html_report
 from harness.results import CheckResult, atomic_write
@@ -69,7 +70,6 @@ def stamp(results_json: Path, **extra) -> None:
 def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, timeout: float,
                      labs: list[str] | None, regrade: bool, formats: list[str],
                      backend: str = "subprocess") -> Graded:
-    from harness.cli import grade_one  # the single-submission path, shared
     graded = Graded(sub, target.name)
     scratch = scratch_dir()
     try:

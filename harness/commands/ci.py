@@ -24,6 +24,7 @@ import harness
 from harness import __version__, grading, timing
 from harness.catalog import text
 from harness.ci import github, protect
+from harness.grading import details, grade_one
 from harness.report import terminal
 from harness.results import atomic_write
 
@@ -49,7 +50,6 @@ def _write(s: str) -> None:
 
 
 def cmd_ci(args) -> int:
-    from harness.cli import details, grade_one  # not at import time: cli imports the commands
 
     lang = args.lang
     repo = Path(args.repo).resolve()
