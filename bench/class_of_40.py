@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from harness.batch.inputs import discover  # noqa: E402
 from harness.batch.runner import grade_batch  # noqa: E402
-from harness.grading import lab_ids  # noqa: E402
+from harness.course import lab_ids  # noqa: E402
 from tests.mutants import REFERENCE, all_mutants  # noqa: E402
 
 HOSTILE = ROOT / "tests" / "hostile"

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from harness import docker_image  # noqa: E402
-from harness.grading import lab_modules, run_checks  # noqa: E402
+from harness.course import lab_modules  # noqa: E402
+from harness.grading import run_checks  # noqa: E402
 from harness.interpreter import student_python  # noqa: E402
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from harness.grading import lab_ids, lab_modules, run_checks  # noqa: E402
+from harness.course import lab_ids, lab_modules  # noqa: E402
+from harness.grading import run_checks  # noqa: E402
 from harness.interpreter import student_python  # noqa: E402
 from harness.lab import Lab  # noqa: E402
 

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from harness import backends, sandbox  # noqa: E402
-from harness.grading import lab_ids, lab_modules, run_checks  # noqa: E402
+from harness.course import lab_ids, lab_modules  # noqa: E402
+from harness.grading import run_checks  # noqa: E402
 from harness.lab import Lab  # noqa: E402
 
 BACKENDS = ("subprocess", "sandbox")

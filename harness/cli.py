@@ -18,7 +18,8 @@ from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
 from harness.batch.runner import grade_batch
 from harness.catalog import text
-from harness.grading import grade_one, lab_ids
+from harness.course import days_span, lab_ids
+from harness.grading import grade_one
 
 
 def cmd_grade(args) -> int:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 def register_grade(sub) -> None:
     grade = sub.add_parser("grade", help="grade one or more submission folders")
     grade.add_argument("submissions", nargs="+", metavar="PATH",
-                       help="a submission folder (day1/ ... day4/), a .zip/.tar.gz of one, a folder "
+                       help=f"a submission folder ({days_span()}), a .zip/.tar.gz of one, a folder "
                             "of those (one per student), a Gradescope export, or a git repository")
     grade.add_argument("--out", required=True, help="where results.json and the report go")
     grade.add_argument("--lang", default=os.environ.get("SOCKLAB_LANG", "en"), choices=("en", "ko"))

@@ -19,42 +19,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import labs as _labs_package
 from harness import containment, timing
 from harness import results as results_mod
 from harness.catalog import text
+from harness.course import LABS_DIR, ROOT, days_present, lab_modules
 from harness.report import terminal
 from harness.results import CheckResult, atomic_write
 
-LABS_DIR = Path(_labs_package.__file__).resolve().parent
-ROOT = LABS_DIR.parent
 INI = Path(__file__).resolve().parent / "grading.ini"
-DAYS = ("day1", "day2", "day3", "day4")
 _RUNNING: set[int] = set()          # grading runs under way, in any thread
 _RUNNING_LOCK = threading.Lock()
-
-
-def lab_id(module: Path) -> str:
-    """``labs/day2/test_echo_server.py`` -> ``day2/echo_server``."""
-    return f"{module.parent.name}/{module.stem[len('test_'):]}"
-
-
-def lab_modules(days=DAYS, only: list[str] | None = None) -> list[Path]:
-    """The check modules, ``labs/dayN/test_<lab>.py``; ``only`` keeps lab ids like day2/echo_server."""
-    found = []
-    for day in days:
-        for path in sorted((LABS_DIR / day).glob("test_*.py")):
-            if only is None or lab_id(path) in only:
-                found.append(path)
-    return found
-
-
-def lab_ids(days=DAYS) -> list[str]:
-    return [lab_id(m) for m in lab_modules(days)]
-
-
-def days_present(submission: str | os.PathLike) -> list[str]:
-    return [d for d in DAYS if (Path(submission) / d).is_dir()]
 
 
 @dataclass

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from harness import sandbox
-from harness.grading import lab_modules, run_checks
+from harness.course import lab_modules
+from harness.grading import run_checks
 
 # Untrusted code is graded in the sandbox, so socklab's own proof (the reference at full
 # marks, every mutant caught) is made there too, wherever this machine can sandbox.

@@ -29,7 +29,8 @@ from harness.byteorder import (
     wrap32,
 )
 from harness.catalog import MESSAGES, text
-from harness.grading import lab_modules, run_checks
+from harness.course import lab_modules
+from harness.grading import run_checks
 from tests.mutants import REFERENCE
 
 

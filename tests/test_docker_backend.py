@@ -25,7 +25,8 @@ from harness.docker_backend import engine_problem
 PROBLEM = engine_problem()
 pytestmark = pytest.mark.skipif(PROBLEM is not None, reason=PROBLEM or "")
 
-from harness.grading import LABS_DIR, ROOT, lab_ids, lab_modules, run_checks  # noqa: E402
+from harness.course import LABS_DIR, ROOT, lab_ids, lab_modules  # noqa: E402
+from harness.grading import run_checks  # noqa: E402
 from tests.grading_helpers import grade_lab, statuses  # noqa: E402
 from tests.mutants import REFERENCE, all_mutants  # noqa: E402
 

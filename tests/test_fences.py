@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from harness import containment
-from harness.grading import lab_modules, run_checks
+from harness.course import lab_modules
+from harness.grading import run_checks
 from tests.test_ci import commit, run_ci, student  # noqa: F401 - student is a fixture
 from tests.test_hostile import HOSTILE, leftovers
 

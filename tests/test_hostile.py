@@ -10,7 +10,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from harness.grading import lab_modules, run_checks
+from harness.course import lab_modules
+from harness.grading import run_checks
 
 HOSTILE = Path(__file__).parent / "hostile"
 

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from harness.grading import lab_id, lab_ids, lab_modules
+from harness.course import lab_id, lab_ids, lab_modules
 from tests.grading_helpers import grade_lab, statuses
 from tests.mutants import REFERENCE, all_mutants
 

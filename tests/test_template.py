@@ -13,7 +13,7 @@ import pytest
 
 from harness import templates
 from harness.ci.template import DEFAULT_SPEC, export_template, public_source
-from harness.grading import lab_modules
+from harness.course import lab_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTIONLINT = os.environ.get("SOCKLAB_ACTIONLINT") or shutil.which("actionlint")

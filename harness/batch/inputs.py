@@ -22,11 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from harness import safefs
+from harness import course, safefs
 from harness.batch.unpack import UnsafeArchive, is_archive, stem, unpack
-from harness.grading import DAYS, lab_modules
 
-DAY_PATTERN, LAB_PATTERN = b"day[1-4]", b"*.py"   # the lab files: dayN/*.py
+LAB_PATTERN = b"*.py"   # the lab files: dayN/*.py, for each day of the course
 HASH_CAP = 16 << 20  # past this, a lab file is hashed by its size and time, not read
 
 
@@ -52,7 +51,7 @@ class Submission:
         elif self.kind == "git":
             self.folder = self._checkout(scratch)
         if self.folder is None and self.error is None:
-            self.error = "no day1/ … day4/ folder found"
+            self.error = f"no {course.days_span()} folder found"
         return self.folder
 
     def _checkout(self, scratch: Path) -> Path | None:
@@ -76,9 +75,9 @@ def find_days(root: Path, *, nested: bool = True) -> Path | None:
 
     ``root`` itself is the caller's; below it, the tree is the student's, so only real
     folders count: a link (``day2 -> /``) is never followed."""
-    if any(_real_dir(root / d) for d in DAYS):
+    if any(_real_dir(root / d) for d in course.days()):
         return root
-    if _real_dir(root / "labs") and any(_real_dir(root / "labs" / d) for d in DAYS):
+    if _real_dir(root / "labs") and any(_real_dir(root / "labs" / d) for d in course.days()):
         return root / "labs"
     if nested:
         subs = [p for p in root.iterdir() if _real_dir(p) and not p.name.startswith((".", "__MACOSX"))]
@@ -148,7 +147,7 @@ def _discover_one(path: Path, git_ref: str | None) -> list[Submission]:
             subs.append(Submission(child.name, child, "git", ref=git_ref))
         elif child.is_dir():
             subs.append(Submission(child.name, child, "folder"))
-    return subs or [Submission(path.name, path, "folder", error="no day1/ … day4/ folder found")]
+    return subs or [Submission(path.name, path, "folder", error=f"no {course.days_span()} folder found")]
 
 
 def content_hash(folder: Path) -> str:
@@ -173,7 +172,7 @@ def _scan(path: bytes, pattern: bytes) -> list[os.DirEntry]:
 def _lab_entries(root: bytes) -> Iterator[tuple[bytes, str, bytes]]:
     """(path below root, kind, what to hash) for each day folder that is a link and each
     lab file of each real day folder, in a fixed order."""
-    for day in _scan(root, DAY_PATTERN):
+    for day in (e for e in _scan(root, b"day*") if course.is_day(e.name)):
         if day.is_symlink():
             yield day.name, "symlink", os.readlink(day.path)
         elif day.is_dir(follow_symlinks=False):
@@ -204,7 +203,7 @@ def checks_hash(labs: list[str] | None = None) -> str:
     """What the grade depends on in socklab: the chosen labs' checks and the harness."""
     h = hashlib.sha256()
     harness_dir = Path(__file__).resolve().parents[1]
-    for path in lab_modules(only=labs) + sorted(harness_dir.rglob("*.py")):
+    for path in course.lab_modules(only=labs) + sorted(harness_dir.rglob("*.py")):
         h.update(str(path.name).encode() + path.read_bytes())
     return h.hexdigest()
 

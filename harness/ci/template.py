@@ -1,7 +1,7 @@
 """The student repository: what ``socklab export-template`` writes, and the pristine copies
 ``socklab ci`` compares a working tree against.
 
-Everything comes from the installed socklab (``harness.grading.LABS_DIR``): the day
+Everything comes from the installed socklab (``harness.course.LABS_DIR``): the day
 folders' starter files and READMEs, and the public checks, that is the check modules
 with every check whose visibility is not ``visible`` cut out (a module left with no
 check is not exported).  Nothing of ``reference/`` or of socklab's own tests is ever read.
@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from harness import __version__, templates
-from harness.grading import LABS_DIR
+from harness.course import LABS_DIR
 
 DEFAULT_SPEC = f"socklab=={__version__}"
 WORKFLOW_PATH = ".github/workflows/grade.yml"

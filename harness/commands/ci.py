@@ -21,10 +21,10 @@ import tempfile
 from pathlib import Path
 
 import harness
-from harness import __version__, grading, timing
+from harness import __version__, course, timing
 from harness.catalog import text
 from harness.ci import github, protect
-from harness.grading import details, grade_one
+from harness.grading import details, grade_one, sweep_leftovers
 from harness.report import terminal
 from harness.results import atomic_write
 
@@ -56,10 +56,10 @@ def cmd_ci(args) -> int:
     if not (repo / "labs").is_dir():
         print(text("ci.no_labs", lang, path=str(repo)), file=sys.stderr)
         return 2
-    trusted = [Path(harness.__file__).resolve().parent, grading.LABS_DIR]
+    trusted = [Path(harness.__file__).resolve().parent, course.LABS_DIR]
     if any(t == repo or repo in t.parents for t in trusted):
         # e.g. `python -m harness.cli` run inside the repository puts its folder first on sys.path
-        print(text("ci.untrusted_checks", lang, path=str(grading.LABS_DIR)), file=sys.stderr)
+        print(text("ci.untrusted_checks", lang, path=str(course.LABS_DIR)), file=sys.stderr)
         return 2
     out = Path(args.out).resolve()
     if args.timeout_scale:
@@ -108,7 +108,7 @@ def _sweep_and_restore(files: protect.RunnerFiles) -> list[protect.Finding]:
     run's fences, whatever re-parented to us) because a write that lands after the files
     are put back would stand.
     """
-    grading.sweep_leftovers()
+    sweep_leftovers()
     return files.restore()
 
 
