@@ -63,3 +63,23 @@ def test_last_failed_works_for_students(tmp_path):
     again = pytest_in(tmp_path, "-q", "--lf")
     assert first.returncode == 1 and "1 failed, 1 passed" in first.stdout, first.stdout
     assert "1 failed" in again.stdout and "passed" not in again.stdout.split("\n")[-2], again.stdout
+
+
+def test_a_check_past_its_time_limit_is_a_timeout_not_an_error(tmp_path):
+    """socklab's own timer raises its own exception: told apart by type, not by text."""
+    import json
+    day = tmp_path / "labs" / "day9"
+    day.mkdir(parents=True)
+    (tmp_path / "conftest.py").write_text((ROOT / "conftest.py").read_text())
+    (day / "test_slow.py").write_text(
+        "import time\nfrom harness import check, lab_marker\n\npytestmark = lab_marker('day9/slow')\n\n\n"
+        "@check(1, 'correctness', timeout=1)\ndef test_hangs():\n    time.sleep(30)\n\n\n"
+        "@check(1, 'correctness')\ndef test_says_timeout_in_its_message():\n"
+        "    raise RuntimeError('Timeout (>1.0s) from a library: not a time limit')\n")
+    results = tmp_path / "results.json"
+    run = pytest_in(tmp_path, "labs/day9", "-q", "-p", "no:cacheprovider",
+                    "--socklab-json", str(results))
+    statuses = {t["extra_data"]["nodeid"].rsplit("::", 1)[1]: t["extra_data"]["status"]
+                for t in json.loads(results.read_text())["tests"]}
+    assert statuses == {"test_hangs": "timeout", "test_says_timeout_in_its_message": "infra-error"}, \
+        run.stdout
