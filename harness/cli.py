@@ -13,10 +13,10 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from harness import commands, sandbox, timing
+from harness import __version__, commands, sandbox, timing
 from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
-from harness.batch.runner import grade_batch
+from harness.batch.runner import grade_batch, grading_status, name_problems
 from harness.catalog import text
 from harness.course import days_span, lab_ids
 from harness.grading import grade_one
@@ -35,21 +35,33 @@ def cmd_grade(args) -> int:
               file=sys.stderr)
         return 2
     paths = [Path(p) for p in args.submissions]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(text("grade.no_such_path", args.lang, paths=", ".join(missing)), file=sys.stderr)
+        return 2
     out = Path(args.out)
     subs = discover(paths, git_ref=args.git_ref)
+    shared, unknown_names = name_problems(subs, set(args.regrade or []))
+    if shared or unknown_names:
+        if shared:
+            print(text("grade.duplicate_names", args.lang, names=", ".join(shared)), file=sys.stderr)
+        if unknown_names:
+            print(text("grade.unknown_regrade", args.lang, names=", ".join(unknown_names)), file=sys.stderr)
+        return 2
     single = len(subs) == 1 and subs[0].kind == "folder" and not subs[0].error and not args.format
     if single:  # one folder: its files straight into OUT
         folder = find_days(subs[0].source)
-        grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab, backend=backend)
+        results = grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab,
+                            backend=backend)
         print(text("grade.written", args.lang, path=str(out)))
-        return 0
+        return 0 if grading_status(results) == "ok" else 1
     done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
                        labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
                        backend=backend)
     print(text("batch.done", args.lang, graded=sum(not g.skipped for g in done),
                skipped=sum(g.skipped for g in done),
                problems=sum(g.status != "ok" for g in done), gradebook=str(out / "gradebook.csv")))
-    return 0
+    return 0 if all(g.status == "ok" for g in done) else 1  # 1: look at the problems column
 
 
 def chosen_backend(args) -> str | None:
@@ -71,6 +83,7 @@ def chosen_backend(args) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="socklab", description="Grade socket-programming labs.")
+    parser.add_argument("--version", action="version", version=f"socklab {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     register_grade(sub)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
@@ -85,7 +98,8 @@ def register_grade(sub) -> None:
                        help=f"a submission folder ({days_span()}), a .zip/.tar.gz of one, a folder "
                             "of those (one per student), a Gradescope export, or a git repository")
     grade.add_argument("--out", required=True, help="where results.json and the report go")
-    grade.add_argument("--lang", default=os.environ.get("SOCKLAB_LANG", "en"), choices=("en", "ko"))
+    grade.add_argument("--lang", default=os.environ.get("SOCKLAB_LANG", "en"), choices=("en", "ko"),
+                       help="language of feedback and reports: en (English) or ko (한국어)")
     grade.add_argument("--lab", action="append", metavar="DAY/LAB",
                        help="grade only this lab (repeatable), e.g. day2/echo_server")
     grade.add_argument("--timeout", type=float, default=900,

@@ -167,3 +167,38 @@ def test_an_unknown_lab_is_named_and_nothing_is_graded(tmp_path, capsys):
                  "--lab", "day2/echo_sever", "--lang", "ko"]) == 2
     assert "day2/echo_sever" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_command_line_refuses_what_would_grade_someone_else(tmp_path, capsys):
+    """A path that does not exist, two submissions with one name, a --regrade naming no
+    one: usage errors (exit 2) before anyone is graded."""
+    from harness.cli import main
+    out = tmp_path / "out"
+    assert main(["grade", str(tmp_path / "nobody-here"), "--out", str(out), *GRADE_FLAGS]) == 2
+    assert "nobody-here" in capsys.readouterr().err
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "minji", inbox / "kim")
+    with zipfile.ZipFile(inbox / "kim.zip", "w") as zf:
+        zf.writestr("day2/echo_server.py", "print('hi')\n")
+    assert main(["grade", str(inbox), "--out", str(out), *GRADE_FLAGS]) == 2
+    assert "kim" in capsys.readouterr().err
+    (inbox / "kim.zip").unlink()
+    assert main(["grade", str(inbox), "--out", str(out), "--regrade", "lee", *GRADE_FLAGS]) == 2
+    assert "lee" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_result_graded_badly_for_socklabs_own_reasons_is_graded_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("harness.batch.runner.checks_hash", lambda labs=None: "pinned")
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "minji", inbox / "minji")
+    first = grade_batch(discover([inbox]), tmp_path / "out", jobs=1, lang="en", timeout=300,
+                        labs=["day2/echo_server"], regrade=set(), formats=[])
+    results = tmp_path / "out" / "minji" / "results.json"
+    data = json.loads(results.read_text())
+    data["extra_data"]["grading_status"] = "infra-error"   # as a run that socklab failed leaves it
+    results.write_text(json.dumps(data))
+    again = grade_batch(discover([inbox]), tmp_path / "out", jobs=1, lang="en", timeout=300,
+                        labs=["day2/echo_server"], regrade=set(), formats=[])
+    assert not first[0].skipped and not again[0].skipped
+    assert json.loads(results.read_text())["extra_data"]["grading_status"] == "ok"

@@ -41,6 +41,15 @@ def folder_name(student: str) -> str:
     return re.sub(r"[^\w.@+-]+", "_", student).strip("._") or "student"
 
 
+def name_problems(subs: list[Submission], regrade: set[str]) -> tuple[list[str], list[str]]:
+    """(folder names two submissions share, --regrade names that match no submission):
+    both would grade someone other than meant, so the batch refuses to start."""
+    names = [folder_name(s.name) for s in subs]
+    shared = sorted({n for n in names if names.count(n) > 1})
+    known = set(names) | {s.name for s in subs}
+    return shared, sorted(regrade - known)
+
+
 def grading_status(results: list[CheckResult]) -> str:
     statuses = {r.status for r in results}
     if "infra-error" in statuses:
@@ -56,8 +65,9 @@ def previous(target: Path, digest: str) -> list[CheckResult] | None:
         data = json.loads(results_json.read_text())
     except (OSError, ValueError):
         return None
-    if data.get("extra_data", {}).get("hash") != digest:
-        return None
+    extra = data.get("extra_data", {})
+    if extra.get("hash") != digest or extra.get("grading_status") != "ok":
+        return None  # changed, or graded badly for socklab's own reasons: grade it again
     return results_mod.load(str(results_json))
 
 
@@ -111,9 +121,6 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
     out.mkdir(parents=True, exist_ok=True)
     checks = checks_hash(labs)
     names = [folder_name(s.name) for s in subs]
-    for i, name in enumerate(names):  # two students with one folder name: number them
-        if names.count(name) > 1:
-            names[i] = f"{name}-{names[:i].count(name) + 1}"
     done: list[Graded] = []
     problems = 0
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -3,8 +3,16 @@
 MESSAGES = {
     "grade.not_a_folder": {"en": "{path} is not a folder.", "ko": "{path}은(는) 폴더가 아닙니다."},
     "grade.duplicate_names": {
-        "en": "Two submissions have the same folder name; results would overwrite each other.",
-        "ko": "두 제출물의 폴더 이름이 같습니다. 결과가 서로 덮어쓰게 됩니다."},
+        "en": "Two submissions would be graded under the same name ({names}): rename one "
+              "(e.g. kim/ and kim.zip) so that neither overwrites the other. Nothing was graded.",
+        "ko": "두 제출물이 같은 이름({names})으로 채점됩니다. 서로 덮어쓰지 않도록 하나의 이름을 "
+              "바꾸세요 (예: kim/과 kim.zip). 아무것도 채점하지 않았습니다."},
+    "grade.unknown_regrade": {
+        "en": "--regrade names no submission: {names}. Nothing was graded.",
+        "ko": "--regrade에 지정한 제출물이 없습니다: {names}. 아무것도 채점하지 않았습니다."},
+    "grade.no_such_path": {
+        "en": "No such file or folder: {paths}. Nothing was graded.",
+        "ko": "그런 파일이나 폴더가 없습니다: {paths}. 아무것도 채점하지 않았습니다."},
     "grade.written": {"en": "Reports written to {path}", "ko": "보고서를 {path}에 저장했습니다"},
     "grade.run_timed_out": {
         "en": "Grading this submission took longer than {seconds} s and was stopped; no check "
