@@ -10,7 +10,9 @@ import argparse
 import importlib
 import os
 import pkgutil
+import statistics
 import sys
+import time
 from pathlib import Path
 
 from harness import __version__, commands, sandbox, timing
@@ -55,13 +57,32 @@ def cmd_grade(args) -> int:
                             backend=backend)
         print(text("grade.written", args.lang, path=str(out)))
         return 0 if grading_status(results) == "ok" else 1
+    started = time.monotonic()
     done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
                        labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
                        backend=backend)
+    print(scores_line(done, args.lang))
     print(text("batch.done", args.lang, graded=sum(not g.skipped for g in done),
-               skipped=sum(g.skipped for g in done),
-               problems=sum(g.status != "ok" for g in done), gradebook=str(out / "gradebook.csv")))
+               skipped=sum(g.skipped for g in done), problems=sum(g.status != "ok" for g in done),
+               seconds=f"{time.monotonic() - started:.0f}", gradebook=str(out.resolve() / "gradebook.csv"),
+               class_page=str(out.resolve() / "class.html")))
     return 0 if all(g.status == "ok" for g in done) else 1  # 1: look at the problems column
+
+
+def scores_line(done, lang: str, listed: int = 30) -> str:
+    """Each student's percent (a class of up to ``listed``), else the distribution."""
+    percents = {g.submission.name: _percent(g) for g in done}
+    if len(percents) <= listed:
+        return text("batch.scores", lang, scores=", ".join(f"{name} {p:.0f}" for name, p in percents.items()))
+    ordered = sorted(percents.values())
+    return text("batch.distribution", lang, students=len(ordered), low=f"{ordered[0]:.0f}",
+                median=f"{statistics.median(ordered):.0f}", high=f"{ordered[-1]:.0f}")
+
+
+def _percent(graded) -> float:
+    got = sum(r.score for r in graded.results)
+    most = sum(r.max_score for r in graded.results)
+    return 100 * got / most if most else 0.0
 
 
 def chosen_backend(args) -> str | None:

@@ -14,8 +14,12 @@ MESSAGES = {
     "batch.progress": {"en": "grading", "ko": "채점 중"},
     "batch.failures": {"en": "{count} not ok", "ko": "문제 {count}건"},
     "batch.done": {
-        "en": "{graded} graded, {skipped} unchanged since the last run, {problems} with a grading problem. "
-              "Gradebook: {gradebook}",
-        "ko": "{graded}개 채점, {skipped}개는 지난 실행 이후 변경 없음, {problems}개는 채점 문제. "
-              "성적표: {gradebook}"},
+        "en": "{graded} graded, {skipped} unchanged since the last run, {problems} with a grading problem, "
+              "in {seconds} s.\nGradebook: {gradebook}\nClass page: {class_page}",
+        "ko": "{graded}개 채점, {skipped}개는 지난 실행 이후 변경 없음, {problems}개는 채점 문제 "
+              "({seconds}초).\n성적표: {gradebook}\n반 전체 페이지: {class_page}"},
+    "batch.scores": {"en": "Scores (percent): {scores}", "ko": "점수 (백분율): {scores}"},
+    "batch.distribution": {
+        "en": "{students} students: lowest {low}%, median {median}%, highest {high}%",
+        "ko": "학생 {students}명: 최저 {low}%, 중앙값 {median}%, 최고 {high}%"},
 }
