@@ -18,7 +18,7 @@ from pathlib import Path
 from harness import __version__, commands, sandbox, timing
 from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
-from harness.batch.runner import grade_batch, grading_status, name_problems
+from harness.batch.runner import BatchInterrupted, grade_batch, grading_status, name_problems
 from harness.catalog import text
 from harness.course import days_span, lab_ids
 from harness.grading import grade_one
@@ -58,9 +58,14 @@ def cmd_grade(args) -> int:
         print(text("grade.written", args.lang, path=str(out)))
         return 0 if grading_status(results) == "ok" else 1
     started = time.monotonic()
-    done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
-                       labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
-                       backend=backend)
+    try:
+        done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
+                           labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
+                           backend=backend)
+    except BatchInterrupted as stopped:
+        print(text("batch.interrupted", args.lang, graded=len(stopped.done), total=stopped.total,
+                   gradebook=str(out.resolve() / "gradebook.csv")), file=sys.stderr)
+        return 130
     print(scores_line(done, args.lang))
     print(text("batch.done", args.lang, graded=sum(not g.skipped for g in done),
                skipped=sum(g.skipped for g in done), problems=sum(g.status != "ok" for g in done),

@@ -29,6 +29,26 @@ from harness.results import CheckResult, atomic_write
 INI = Path(__file__).resolve().parent / "grading.ini"
 _RUNNING: set[int] = set()          # grading runs under way, in any thread
 _RUNNING_LOCK = threading.Lock()
+_STOPPING = threading.Event()       # interrupted: no run starts, the running ones are killed
+
+
+class RunsStopped(RuntimeError):
+    """run_checks was called after stop_all_runs (a batch being interrupted)."""
+
+
+def stop_all_runs() -> None:
+    """Ctrl-C: from now on no grading run starts, and every one under way is killed (its
+    thread then sweeps it as after any run's end)."""
+    _STOPPING.set()
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for pid in running:
+        _kill_group(pid)
+
+
+def allow_runs() -> None:
+    """After an interrupted batch, in a process that goes on (tests): runs may start again."""
+    _STOPPING.clear()
 
 
 @dataclass
@@ -58,6 +78,8 @@ def run_checks(submission: str | os.PathLike, results_json: str | os.PathLike, *
     modules = modules if modules is not None else lab_modules(days_present(submission))
     if not modules:  # pytest given no path collects its rootdir: socklab's own tests
         raise ValueError("run_checks: no check module selected")
+    if _STOPPING.is_set():
+        raise RunsStopped("grading was interrupted: no new run starts")
     targets = {"results.json": Path(results_json).resolve()}
     if junit:
         targets["junit.xml"] = Path(junit).resolve()

@@ -9,8 +9,12 @@ second run skips what is unchanged, ``--regrade NAME`` redoes one.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import signal
+import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +26,7 @@ from harness import results as results_mod
 from harness.batch import adapters
 from harness.batch.inputs import Submission, checks_hash, content_hash, remove, scratch_dir
 from harness.catalog import text
-from harness.grading import grade_one
+from harness.grading import grade_one, stop_all_runs
 from harness.quoting import csv_text, number
 from harness.report import html as html_report
 from harness.results import CheckResult, atomic_write
@@ -125,6 +129,7 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
     problems = 0
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeRemainingColumn(), TextColumn("{task.fields[problems]}")]
+    interrupted = False
     with Progress(*columns, console=console, transient=False) as progress, \
             ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         task = progress.add_task(text("batch.progress", lang), total=len(subs), problems="")
@@ -133,22 +138,63 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
                                regrade=sub.name in regrade or name in regrade, formats=formats,
                                backend=backend): sub
                    for sub, name in zip(subs, names, strict=True)}
-        for future in as_completed(futures):
-            sub = futures[future]
-            try:
-                graded = future.result()
-            except Exception as exc:  # socklab's own failure on one student: keep the batch going
-                graded = Graded(sub, folder_name(sub.name), status="infra-error")
-                graded.results = [CheckResult(nodeid="socklab::batch", lab="socklab", name="grading",
-                                              category="robustness", max_score=0, status="infra-error",
-                                              feedback=f"{type(exc).__name__}: {exc}")]
-            done.append(graded)
-            problems += graded.status != "ok"
-            progress.update(task, advance=1,
-                            problems=text("batch.failures", lang, count=problems) if problems else "")
+        try:
+            for future in as_completed(futures):
+                graded = _outcome(future, futures[future])
+                done.append(graded)
+                problems += graded.status != "ok"
+                progress.update(task, advance=1,
+                                problems=text("batch.failures", lang, count=problems) if problems else "")
+        except KeyboardInterrupt:  # Ctrl-C: no one new starts, the running ones are stopped
+            interrupted = True
+            with _second_interrupt_kills_at_once():
+                for future in futures:
+                    future.cancel()
+                stop_all_runs()
+                pool.shutdown(wait=True)  # the stopped runs' threads sweep what they started
     done.sort(key=lambda g: g.folder_name)
     write_class_files(done, out, lang, formats)
+    if interrupted:  # the students stopped halfway were never written as graded: rerun resumes
+        raise BatchInterrupted(done, len(subs))
     return done
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch: ``done`` were graded (their files, the gradebook and the class
+    page are written); the others are graded by the same command run again."""
+
+    def __init__(self, done: list[Graded], total: int):
+        super().__init__()
+        self.done, self.total = done, total
+
+
+@contextlib.contextmanager
+def _second_interrupt_kills_at_once():
+    """While the batch winds down, a second Ctrl-C kills every run and exits (130): the
+    students already written stay intact (their files are written atomically)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def now(signum, frame):
+        stop_all_runs()
+        os._exit(130)
+    previous = signal.signal(signal.SIGINT, now)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _outcome(future, sub: Submission) -> Graded:
+    try:
+        return future.result()
+    except Exception as exc:  # socklab's own failure on one student: keep the batch going
+        graded = Graded(sub, folder_name(sub.name), status="infra-error")
+        graded.results = [CheckResult(nodeid="socklab::batch", lab="socklab", name="grading",
+                                      category="robustness", max_score=0, status="infra-error",
+                                      feedback=f"{type(exc).__name__}: {exc}")]
+        return graded
 
 
 def gradebook_rows(done: list[Graded]) -> tuple[list[str], list[dict]]:

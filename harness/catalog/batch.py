@@ -18,6 +18,12 @@ MESSAGES = {
               "in {seconds} s.\nGradebook: {gradebook}\nClass page: {class_page}",
         "ko": "{graded}개 채점, {skipped}개는 지난 실행 이후 변경 없음, {problems}개는 채점 문제 "
               "({seconds}초).\n성적표: {gradebook}\n반 전체 페이지: {class_page}"},
+    "batch.interrupted": {
+        "en": "Interrupted: {graded} of {total} submissions graded, their files and the gradebook "
+              "written ({gradebook}). Run the same command again to grade the rest (what was graded "
+              "is kept).",
+        "ko": "중단됨: 제출물 {total}개 중 {graded}개를 채점했고 그 파일과 성적표를 저장했습니다 "
+              "({gradebook}). 같은 명령을 다시 실행하면 나머지를 채점합니다 (채점한 것은 유지됩니다)."},
     "batch.scores": {"en": "Scores (percent): {scores}", "ko": "점수 (백분율): {scores}"},
     "batch.distribution": {
         "en": "{students} students: lowest {low}%, median {median}%, highest {high}%",
