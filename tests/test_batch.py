@@ -202,3 +202,19 @@ def test_a_result_graded_badly_for_socklabs_own_reasons_is_graded_again(tmp_path
                         labs=["day2/echo_server"], regrade=set(), formats=[])
     assert not first[0].skipped and not again[0].skipped
     assert json.loads(results.read_text())["extra_data"]["grading_status"] == "ok"
+
+
+def test_an_export_asked_for_once_is_rewritten_with_every_regrade(tmp_path):
+    """No stale final_grades.csv beside a new gradebook: formats are remembered in OUT."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "minji", inbox / "minji")
+    out = tmp_path / "out"
+    grade_batch(discover([inbox]), out, jobs=1, lang="en", timeout=300, labs=["day2/echo_server"],
+                regrade=set(), formats=["otter-csv"])
+    (inbox / "minji" / "day2" / "echo_server.py").write_text("print('broken now')\n")
+    grade_batch(discover([inbox]), out, jobs=1, lang="en", timeout=300, labs=["day2/echo_server"],
+                regrade=set(), formats=[])
+    otter = list(csv.reader(io.StringIO((out / "final_grades.csv").read_text())))
+    gradebook = list(csv.DictReader(io.StringIO((out / "gradebook.csv").read_text())))
+    assert gradebook[0]["total"] == "0"
+    assert any(row and row[0] == "minji" and "0" in row[1:] for row in otter), otter

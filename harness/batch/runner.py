@@ -123,6 +123,7 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
                 console: Console | None = None) -> list[Graded]:
     console = console or Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
+    formats = remembered_formats(out, formats)
     checks = checks_hash(labs)
     names = [folder_name(s.name) for s in subs]
     done: list[Graded] = []
@@ -157,6 +158,22 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
     if interrupted:  # the students stopped halfway were never written as graded: rerun resumes
         raise BatchInterrupted(done, len(subs))
     return done
+
+
+FORMATS_FILE = ".socklab-formats.json"
+
+
+def remembered_formats(out: Path, requested: list[str]) -> list[str]:
+    """Every export format ever asked for in ``out``: each is rewritten whenever the
+    gradebook is, so no stale Otter or PrairieLearn file is left beside new grades."""
+    try:
+        kept = json.loads((out / FORMATS_FILE).read_text())
+    except (OSError, ValueError):
+        kept = []
+    chosen = sorted({f for f in [*kept, *requested] if f in adapters.FORMATS})
+    if chosen != kept:
+        atomic_write(str(out / FORMATS_FILE), json.dumps(chosen))
+    return chosen
 
 
 class BatchInterrupted(KeyboardInterrupt):
