@@ -177,6 +177,18 @@ def _title(item, lang: str) -> str:
     return doc.splitlines()[0].rstrip(".") if doc else item.name.replace("test_", "").replace("_", " ")
 
 
+class _MissingLab:
+    """What the ``lab`` fixture gives a check whose lab file is missing: any use raises the
+    file's :class:`CheckFailed`, so it fails in the check's call (a JUnit ``<failure>``,
+    the student's), not in its setup (an ``<error>``, as if socklab broke)."""
+
+    def __init__(self, missing: CheckFailed):
+        self.missing = missing
+
+    def __getattr__(self, name):
+        raise self.missing
+
+
 @pytest.fixture
 def lab(request):
     """The lab this module grades; everything launched through it is gone after the check."""
@@ -191,8 +203,10 @@ def lab(request):
         if lab_id in state.missing_reported:
             pytest.skip(text("check.not_run_missing", state.lang, file=the_lab.filename))
         state.missing_reported.add(lab_id)
-        raise CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
-                          folder=text("report.your_submission", state.lang))  # no host path
+        missing = CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
+                              folder=text("report.your_submission", state.lang))  # no host path
+        yield _MissingLab(missing)
+        return
     yield the_lab
     forked_too_much = [p.label for p in the_lab.programs if p.fork_limit_hit()]
     leftovers = the_lab.teardown()
@@ -230,6 +244,10 @@ def pytest_runtest_makereport(item, call):
     state = _state(item)
     lang = state.lang
     exc = call.excinfo.value if call.excinfo else None
+    missing = getattr(item, "funcargs", {}).get("lab")
+    if call.when == "call" and isinstance(missing, _MissingLab):
+        exc = missing.missing  # whatever the body did with the missing lab, this is its failure
+        rep.outcome = "failed"
     status = None
     feedback = ""
     if isinstance(exc, (CheckFailed, HarnessError)):
@@ -264,6 +282,12 @@ def pytest_runtest_makereport(item, call):
         visibility=marker.kwargs.get("visibility", "visible"), duration=call.duration)
     item.stash[RESULT] = result
     state.outcomes[item.nodeid] = status
+    # JUnit: the check's points and title as <properties> (pytest's record_property; the
+    # testcase keeps its function name, which CI tools key their history on)
+    ours = {"title": result.name, "score": result.score, "max_score": result.max_score}
+    item.user_properties[:] = [p for p in item.user_properties if p[0] not in ours]
+    item.user_properties.extend(ours.items())
+    rep.user_properties = list(item.user_properties)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -227,7 +227,8 @@ def test_class_files_neutralise_formulas_and_escape_names(tmp_path):
         with open(tmp_path / name, newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))
         cells = [c for row in rows for c in row]
-        assert not [c for c in cells if c.startswith(FORMULA_START)], name
+        # "--" is otter's own constant in its points row, never a student's text
+        assert not [c for c in cells if c.startswith(FORMULA_START) and c != "--"], name
         assert_no_raw_controls("".join(cells), name)
         assert "'" + EVIL_NAME in cells and "'-2+3" in cells, name
     book = list(csv.DictReader(io.StringIO((tmp_path / "gradebook.csv").read_text())))
