@@ -2,7 +2,9 @@
 
 One :class:`Sandbox` per grading run (one submission).  Each launch is::
 
-    bwrap [private mounts, PID/IPC/UTS namespaces] -- setpriv [uid of the run] -- bash SHIM -- PROGRAM
+    bwrap --args FD -- setpriv [uid of the run] -- bash SHIM -- PROGRAM
+
+where FD holds bubblewrap's options: private mounts, PID/IPC/UTS namespaces.
 
 * **Identity.** bubblewrap runs as root (to mount) without a user namespace, and
   ``setpriv`` drops the program to a uid leased for this run alone (``harness.identities``),
@@ -21,8 +23,11 @@ One :class:`Sandbox` per grading run (one submission).  Each launch is::
   mapped back through ``NSpid`` by :class:`harness.program.Program`.
 * **Network.** A loopback-only network namespace per run (``harness.netns``), entered in
   the pre-exec step; the grader's peers are made in it.
-* **Resources.** The launch's rlimits and pids cgroup as for any program, plus one memory
-  cgroup for the whole run (``memory.limit_in_bytes``, swap included where it is counted).
+* **Resources.** The launch's rlimits, pids cgroup and freezer as for any program, plus one
+  memory cgroup for the whole run (``memory.limit_in_bytes``, swap included where counted).
+* **Exit status.** bubblewrap ends when the program does (its init may live on for the
+  program's children) and reports a death by signal N as 128+N, mapped back to ``-N``: a
+  program that itself exits with 129-192 is read as killed by that signal.
 
 The shim blocks reading a pipe until the grader has found the program's host pid (and,
 for a traced launch, seized it), then ``exec``s the program in place: so ``Program.pid``
