@@ -148,16 +148,21 @@ class Sandbox:
         if problem:
             raise HarnessError("harness.no_sandbox", reason=problem)
         self.submission = os.path.realpath(submission) if submission else None
-        self.uid_lease = identities.lease_uid()
-        self.uid = self.uid_lease.uid
-        self.netns = netns.new_loopback_namespace()
-        self.memory = MemoryCgroup.make(MEMORY_BYTES)
-        self.scratch = ScratchRoot("socklab-sandbox-", SCRATCH_BYTES)
-        self.scratch_root = self.scratch.path
         self.python = base_interpreter()
         self._hidden = _site_dirs()
         self._staged: str | None = None
         self._closed = False
+        self.uid_lease = self.netns = self.memory = self.scratch = None
+        try:  # what was made is given back if a later step fails
+            self.uid_lease = identities.lease_uid()
+            self.uid = self.uid_lease.uid
+            self.netns = netns.new_loopback_namespace()
+            self.memory = MemoryCgroup.make(MEMORY_BYTES)
+            self.scratch = ScratchRoot("socklab-sandbox-", SCRATCH_BYTES)
+        except (OSError, RuntimeError) as exc:
+            self.close()
+            raise HarnessError("harness.no_sandbox", reason=f"{type(exc).__name__}: {exc}") from exc
+        self.scratch_root = self.scratch.path
 
     # -- what the program sees ---------------------------------------------------------
     def _stage(self, labs_root: str) -> str:
@@ -230,14 +235,17 @@ class Sandbox:
         if self._closed:
             return
         self._closed = True
-        self.scratch.remove()
+        if self.scratch:
+            self.scratch.remove()
         if self._staged:
             shutil.rmtree(self._staged, ignore_errors=True)
         if self.memory:
             self.memory.remove()
-        with contextlib.suppress(OSError):
-            os.close(self.netns)
-        self.uid_lease.release()
+        if self.netns is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.netns)
+        if self.uid_lease:
+            self.uid_lease.release()
 
 
 def _parents(path: str, made: set[str]) -> list[str]:
