@@ -18,7 +18,7 @@ class SubprocessBackend:
 
     def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> Program:
         return Program(lab.argv(*args), cwd=lab.folder,
-                       label=" ".join([lab.filename, *args]), limits=limits,
+                       label=" ".join([lab.program_file, *args]), limits=limits,
                        env=base_environment(lab.workdir), traced=traced)
 
     def close(self) -> None:

@@ -31,7 +31,8 @@ def cmd_grade(args) -> int:
     if backend is None:
         return 2
     known = lab_ids()
-    unknown = sorted(set(args.lab or []) - set(known))
+    commands = dict(c.split("=", 1) for c in args.command or [] if "=" in c)
+    unknown = sorted((set(args.lab or []) | set(commands)) - set(known))
     if unknown:  # nothing selected would be nothing graded: say so before grading anyone
         print(text("grade.unknown_lab", args.lang, labs=", ".join(unknown), known=", ".join(known)),
               file=sys.stderr)
@@ -54,14 +55,14 @@ def cmd_grade(args) -> int:
     if single:  # one folder: its files straight into OUT
         folder = find_days(subs[0].source)
         results = grade_one(folder, out, lang=args.lang, timeout=args.timeout, labs=args.lab,
-                            backend=backend)
+                            backend=backend, commands=commands)
         print(text("grade.written", args.lang, path=str(out)))
         return 0 if grading_status(results) == "ok" else 1
     started = time.monotonic()
     try:
         done = grade_batch(subs, out, jobs=args.jobs, lang=args.lang, timeout=args.timeout,
                            labs=args.lab, regrade=set(args.regrade or []), formats=args.format or [],
-                           backend=backend)
+                           backend=backend, commands=commands)
     except BatchInterrupted as stopped:
         print(text("batch.interrupted", args.lang, graded=len(stopped.done), total=stopped.total,
                    gradebook=str(out.resolve() / "gradebook.csv")), file=sys.stderr)
@@ -145,6 +146,10 @@ def register_grade(sub) -> None:
                             "own (sandbox, the default), containers (docker: `socklab image build` "
                             "once first), or plain host processes (subprocess: only with "
                             "--trust-submissions)")
+    grade.add_argument("--command", action="append", metavar="LAB=TEMPLATE",
+                       help="how the course launches a lab, e.g. day2/echo_server='{dir}/echo_server' "
+                            "for a compiled program in the student's day folder; TEMPLATE may use "
+                            "{python} {file} {dir} (repeatable)")
     grade.add_argument("--trust-submissions", action="store_true",
                        help="the code is trusted (your own, the reference, the samples): run it "
                             "as plain host processes, as `pytest labs` does")

@@ -336,7 +336,7 @@ class DockerBackend:
         env = {"PATH": PATH, "HOME": lab.workdir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
         return Program(argv=words + [str(a) for a in args], cwd=folder,
-                       label=" ".join([lab.filename, *args]), limits=limits, env=env,
+                       label=" ".join([lab.program_file, *args]), limits=limits, env=env,
                        traced=traced, process=ExecProcess(self))
 
     def close(self) -> None:

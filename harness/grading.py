@@ -219,7 +219,8 @@ def _sweep_containers(pid: int, argv: list[str], env: dict) -> None:
 
 
 def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: list[str] | None,
-              backend: str = "subprocess", quiet: bool = False) -> list[CheckResult]:
+              backend: str = "subprocess", commands: dict[str, str] | None = None,
+              quiet: bool = False) -> list[CheckResult]:
     """Grade one submission folder into ``out`` (results.json, report.txt, junit.xml,
     pytest.log): the one grading entry of ``socklab grade``, a batch and ``socklab ci``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -227,6 +228,8 @@ def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: l
     if results_json.exists():
         results_json.unlink()  # never report a previous run's score as this one's
     extra = ["--backend", backend]  # told, never inherited: the child run is where programs start
+    for lab, command in (commands or {}).items():  # how the course launches a lab (a C binary...)
+        extra += ["--command", f"{lab}={command}"]
     if timing.scale() != 1:
         extra += ["--timeout-scale", str(timing.scale())]
     outcome = run_checks(submission, results_json, modules=lab_modules(only=labs), lang=lang,

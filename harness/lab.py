@@ -60,8 +60,22 @@ class Lab:
     def path(self) -> str:
         return os.path.join(self.folder, self.filename)
 
+    @property
+    def program_file(self) -> str:
+        """The file the student hands in for this lab, below its day folder: ``echo_server.py``,
+        or, for a launch command of the course's (``--command day2/echo_server='{dir}/echo_server'``),
+        the program that command names there."""
+        if "{file}" in self.command:
+            return self.filename
+        first = shlex.split(self.command)[0] if self.command.strip() else ""
+        return os.path.relpath(first.replace("{dir}", self.folder), self.folder) \
+            if first.startswith("{dir}") else os.path.basename(first)
+
     def exists(self) -> bool:
-        return os.path.isfile(self.path)
+        """The handed-in file is there (a command naming no file of the submission: assumed)."""
+        if "{file}" not in self.command and not self.command.startswith("{dir}"):
+            return True
+        return os.path.isfile(os.path.join(self.folder, self.program_file))
 
     def tmp_path(self, name: str) -> str:
         """A path in the check's own scratch folder (output files, inputs)."""

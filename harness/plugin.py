@@ -201,9 +201,10 @@ def lab(request):
     if not the_lab.exists():
         the_lab.teardown()
         if lab_id in state.missing_reported:
-            pytest.skip(text("check.not_run_missing", state.lang, file=the_lab.filename))
+            pytest.skip(text("check.not_run_missing", state.lang, file=the_lab.program_file))
         state.missing_reported.add(lab_id)
-        missing = CheckFailed("lab.file_missing", file=os.path.join(lab_id.split("/")[0], the_lab.filename),
+        handed_in = os.path.join(lab_id.split("/")[0], the_lab.program_file)
+        missing = CheckFailed("lab.file_missing", file=handed_in,
                               folder=text("report.your_submission", state.lang))  # no host path
         yield _MissingLab(missing)
         return

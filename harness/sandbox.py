@@ -409,8 +409,9 @@ class SandboxBackend:
                                                dir=shlex.quote(inner)))
         hosts = _hosts_file(lab, box.scratch_root)
         process = SandboxedProcess(box, root=root, inner_cwd=inner, workdir=lab.workdir, hosts=hosts)
-        return Program(argv=words + [str(a) for a in args], cwd="/", label=" ".join([lab.filename, *args]),
-                       limits=limits, env={"PATH": PATH}, traced=traced, process=process)
+        return Program(argv=words + [str(a) for a in args], cwd="/",
+                       label=" ".join([lab.program_file, *args]), limits=limits, env={"PATH": PATH},
+                       traced=traced, process=process)
 
     def close(self) -> None:
         self.sandbox.close()

@@ -25,7 +25,7 @@ import yaml
 from harness import course, safefs
 from harness.batch.unpack import UnsafeArchive, is_archive, stem, unpack
 
-LAB_PATTERN = b"*.py"   # the lab files: dayN/*.py, for each day of the course
+LAB_PATTERN = b"*"   # every file of a day folder: a .py, a .c, or a program a course command runs
 HASH_CAP = 16 << 20  # past this, a lab file is hashed by its size and time, not read
 
 

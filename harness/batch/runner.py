@@ -83,7 +83,7 @@ def stamp(results_json: Path, **extra) -> None:
 
 def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, timeout: float,
                      labs: list[str] | None, regrade: bool, formats: list[str],
-                     backend: str = "subprocess") -> Graded:
+                     backend: str = "subprocess", commands: dict[str, str] | None = None) -> Graded:
     graded = Graded(sub, target.name)
     scratch = scratch_dir()
     try:
@@ -97,13 +97,14 @@ def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, t
             results_mod.write_gradescope(str(target / "results.json"), graded.results, 0.0, lang=lang,
                                          extra={"student": sub.name, "grading_status": "refused"})
         else:
-            digest = f"{content_hash(folder)}:{checks}:{lang}:{','.join(labs or [])}"
+            launch = ",".join(f"{lab}={cmd}" for lab, cmd in sorted((commands or {}).items()))
+            digest = f"{content_hash(folder)}:{checks}:{lang}:{','.join(labs or [])}:{launch}"
             kept = None if regrade else previous(target, digest)
             if kept is not None:
                 graded.results, graded.skipped = kept, True
             else:
                 graded.results = grade_one(folder, target, lang=lang, timeout=timeout, labs=labs,
-                                           backend=backend,
+                                           backend=backend, commands=commands,
                                            quiet=True)
                 graded.status = grading_status(graded.results)
                 stamp(target / "results.json", hash=digest, student=sub.name,
@@ -120,6 +121,7 @@ def grade_submission(sub: Submission, target: Path, *, checks: str, lang: str, t
 
 def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, timeout: float,
                 labs: list[str] | None, regrade: set[str], formats: list[str], backend: str = "subprocess",
+                commands: dict[str, str] | None = None,
                 console: Console | None = None) -> list[Graded]:
     console = console or Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -137,7 +139,7 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
         futures = {pool.submit(grade_submission, sub, out / name, checks=checks, lang=lang,
                                timeout=timeout, labs=labs,
                                regrade=sub.name in regrade or name in regrade, formats=formats,
-                               backend=backend): sub
+                               backend=backend, commands=commands): sub
                    for sub, name in zip(subs, names, strict=True)}
         try:
             for future in as_completed(futures):
