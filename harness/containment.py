@@ -16,7 +16,6 @@ import ctypes
 import os
 import signal
 import threading
-import time
 import uuid
 
 import psutil
@@ -112,14 +111,20 @@ class PidsCgroup:
         return 0
 
     def remove(self) -> None:
-        for _ in range(50):
-            try:
-                os.rmdir(self.path)
-                return
-            except FileNotFoundError:
-                return
-            except OSError:  # members still exiting
-                time.sleep(0.01)
+        remove_cgroup(self.path)
+
+
+def remove_cgroup(path: str, within: float = 1) -> None:
+    """rmdir a cgroup, waiting (``within`` seconds at most) while its last members exit."""
+    def removed() -> bool:
+        try:
+            os.rmdir(path)
+        except FileNotFoundError:
+            pass
+        except OSError:  # members still exiting
+            return False
+        return True
+    wait_until(removed, within, first=0.001, cap=0.01)
 
 
 _stale_checked = False

@@ -13,6 +13,7 @@ import contextlib
 import os
 import uuid
 
+from harness.containment import remove_cgroup
 from harness.timing import wait_until
 
 ROOT = "/sys/fs/cgroup/freezer"
@@ -63,12 +64,4 @@ class Freezer:
 
     def remove(self) -> None:
         self._state("THAWED")  # never leave a frozen process behind
-        for _ in range(100):
-            try:
-                os.rmdir(self.path)
-                return
-            except FileNotFoundError:
-                return
-            except OSError:  # members still exiting
-                if not wait_until(lambda: not self.members(), 0.05, first=0.001, cap=0.005):
-                    continue
+        remove_cgroup(self.path, within=5)
