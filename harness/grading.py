@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import containment, timing
+from harness import containment, scratch, timing
 from harness import results as results_mod
 from harness.catalog import text
 from harness.course import LABS_DIR, ROOT, days_present, lab_modules
@@ -173,6 +173,7 @@ def _end_run(proc: subprocess.Popen, argv: list[str], env: dict) -> None:
     _exited(proc, None)  # SIGKILL: at once
     # normally a no-op: a grading run that was killed leaves its fences and orphans to us
     containment.sweep_cgroups_of(proc.pid)
+    scratch.sweep_of(proc.pid)  # a killed run never unmounted its scratch
     proc.wait()
     _sweep_containers(proc.pid, argv, env)
     with _RUNNING_LOCK:

@@ -8,16 +8,22 @@ file).  The grader reads what programs left there only through :mod:`harness.saf
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
 import tempfile
 
+import psutil
+
 DEFAULT_BYTES = 256 << 20
+PREFIXES = ("socklab-sandbox-", "socklab-docker-")   # <prefix><pid of the grading run>-...
+_stale_swept = False
 
 
 class ScratchRoot:
     def __init__(self, prefix: str, size: int = DEFAULT_BYTES):
+        sweep_dead_runs()
         self.path = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-")
         os.chmod(self.path, 0o711)
         self.capped = os.geteuid() == 0 and subprocess.run(
@@ -25,6 +31,32 @@ class ScratchRoot:
              self.path], capture_output=True).returncode == 0
 
     def remove(self) -> None:
-        if self.capped:  # lazily: a process that still holds a file there cannot keep it mounted
-            subprocess.run(["umount", "-l", self.path], capture_output=True)
-        shutil.rmtree(self.path, ignore_errors=True)
+        _remove(self.path, self.capped)
+
+
+def _remove(path: str, mounted: bool = True) -> None:
+    if mounted:  # lazily: a process that still holds a file there cannot keep it mounted
+        subprocess.run(["umount", "-l", path], capture_output=True)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def sweep_of(pid: int) -> int:
+    """The scratch folders (and their mounts) a grading run left when it was killed."""
+    found = [p for prefix in PREFIXES
+             for p in glob.glob(os.path.join(tempfile.gettempdir(), f"{prefix}{pid}-*"))]
+    for path in found:
+        _remove(path, os.path.ismount(path))
+    return len(found)
+
+
+def sweep_dead_runs() -> None:
+    """Once per process: what grading runs that died without tearing down left behind."""
+    global _stale_swept
+    if _stale_swept:
+        return
+    _stale_swept = True
+    for prefix in PREFIXES:
+        for path in glob.glob(os.path.join(tempfile.gettempdir(), f"{prefix}*")):
+            owner = os.path.basename(path)[len(prefix):].split("-", 1)[0]
+            if owner.isdigit() and not psutil.pid_exists(int(owner)):
+                _remove(path, os.path.ismount(path))

@@ -229,3 +229,25 @@ def test_trusted_code_is_graded_without_a_sandbox_when_asked(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads((tmp_path / "out" / "results.json").read_text())
     assert data["score"] == data["max_score"] > 0
+
+
+def test_a_grading_run_killed_at_its_time_limit_leaves_no_scratch_mounted(tmp_path):
+    """A killed run never tears down its sandbox: the grader sweeps its scratch and mount."""
+    import glob
+
+    from harness.course import lab_modules
+    from harness.grading import run_checks
+
+    def scratches() -> set[str]:
+        return set(glob.glob("/tmp/socklab-sandbox-*"))
+    before = scratches()
+    day = tmp_path / "hangs" / "day2"
+    day.mkdir(parents=True)
+    (day / "echo_server.py").write_text("import time\ntime.sleep(120)\n")  # never listens
+    outcome = run_checks(tmp_path / "hangs", tmp_path / "results.json",
+                         modules=lab_modules(only=["day2/echo_server"]), timeout=3,
+                         extra=["--backend", "sandbox", "--timeout-scale", "20"])
+    assert outcome.timed_out
+    assert scratches() <= before
+    mounted = subprocess.run(["mount"], capture_output=True, text=True).stdout
+    assert not [m for m in scratches() - before if m in mounted]
