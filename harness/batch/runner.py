@@ -141,8 +141,10 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
                                regrade=sub.name in regrade or name in regrade, formats=formats,
                                backend=backend, commands=commands): sub
                    for sub, name in zip(subs, names, strict=True)}
+        counted: set = set()
         try:
             for future in as_completed(futures):
+                counted.add(future)
                 graded = _outcome(future, futures[future])
                 done.append(graded)
                 problems += graded.status != "ok"
@@ -155,6 +157,10 @@ def grade_batch(subs: list[Submission], out: Path, *, jobs: int, lang: str, time
                     future.cancel()
                 stop_all_runs()
                 pool.shutdown(wait=True)  # the stopped runs' threads sweep what they started
+            # a student whose run had ended by itself before the signal is graded: keep it
+            done.extend(g for g in (_outcome(f, futures[f]) for f in futures
+                                    if f not in counted and f.done() and not f.cancelled())
+                        if g.status == "ok")
     done.sort(key=lambda g: g.folder_name)
     write_class_files(done, out, lang, formats)
     if interrupted:  # the students stopped halfway were never written as graded: rerun resumes
