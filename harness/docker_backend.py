@@ -48,9 +48,10 @@ import psutil
 
 from harness import containment, docker_image, identities, netns, procfs
 from harness.feedback import HarnessError
+from harness.hosts import hosts_text
 from harness.processes import pipe_unread, seize_when_ready
-from harness.program import Limits, Program, _running
-from harness.scratch import ScratchRoot
+from harness.program import Limits, Program, _running, base_environment
+from harness.scratch import ScratchRoot, hand_over
 from harness.staging import stage_students_files
 from harness.timing import wait_until
 
@@ -58,7 +59,6 @@ LABEL = docker_image.LABEL
 MOUNT = "/submission"
 PATH = "/usr/local/bin:/usr/bin:/bin"
 CPUS = float(os.environ.get("SOCKLAB_DOCKER_CPUS", "1"))
-DEFAULT_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
 
 # The wrapper: connect the three FIFOs (opening stdin blocks until the harness has moved
 # this very process into its pids cgroup and opened the writing end), apply the launch's
@@ -172,7 +172,7 @@ class DockerBackend:
         os.mkdir(self._io_root, 0o711)
         os.chmod(self._io_root, 0o711)
         self._hosts_path = os.path.join(self.scratch_root, "hosts")
-        self._hosts = DEFAULT_HOSTS
+        self._hosts = hosts_text(())
         Path(self._hosts_path).write_text(self._hosts)
         os.chmod(self._hosts_path, 0o644)
         # several lines for one name give several addresses only with "multi on"
@@ -307,10 +307,7 @@ class DockerBackend:
     def write_hosts(self, entries) -> None:
         """/etc/hosts of the container: the defaults plus ``entries`` (lines, or
         ``(address, name, *aliases)`` tuples). Rewritten in place (it is bind-mounted)."""
-        text = DEFAULT_HOSTS
-        for entry in entries or ():
-            text += (entry if isinstance(entry, str) else "\t".join(entry[:2]) +
-                     "".join(" " + a for a in entry[2:])).rstrip("\n") + "\n"
+        text = hosts_text(entries)
         if text != self._hosts:
             with open(self._hosts_path, "r+") as fh:
                 fh.write(text)
@@ -322,19 +319,12 @@ class DockerBackend:
         folder = self.container_folder(lab.folder)
         self.ensure_container()
         if os.path.realpath(lab.workdir).startswith(self.scratch_root + os.sep):
-            # the program runs as its own uid: what the check prepared there becomes its own,
-            # as a host program (the grader's uid) would own it
-            for top, dirs, files in os.walk(lab.workdir):
-                for name in [*dirs, *files]:
-                    with contextlib.suppress(OSError):
-                        os.chown(os.path.join(top, name), self.uid, self.uid, follow_symlinks=False)
-            os.chown(lab.workdir, self.uid, self.uid)
+            hand_over(lab.workdir, self.uid)  # the program runs as the run's own uid
         self.write_hosts(getattr(lab, "hosts", None))
         words = shlex.split(lab.command.format(python="python3",
                                                file=shlex.quote(f"{folder}/{lab.filename}"),
                                                dir=shlex.quote(folder)))
-        env = {"PATH": PATH, "HOME": lab.workdir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-               "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
+        env = base_environment(lab.workdir, path=PATH)
         return Program(argv=words + [str(a) for a in args], cwd=folder,
                        label=" ".join([lab.program_file, *args]), limits=limits, env=env,
                        traced=traced, process=ExecProcess(self))
@@ -365,6 +355,7 @@ class ExecProcess:
         self.launcher_pids: set[int] = set()
         self.seized = False   # traced: harness.ptrace attached to the wrapper before its exec
         self.cgroup = None
+        self.freezer = None   # the container's own fences hold its processes
         self._pid: int | None = None
         self._proc: psutil.Process | None = None
         self._exec_id: str | None = None
@@ -444,8 +435,9 @@ class ExecProcess:
         wrapper: seized then, it would stop at that exec with no tracer running yet.  Once
         its stderr is our FIFO it is the wrapper itself, on its way to open(stdin).
         """
-        self.seized = seize_when_ready(
-            self._pid, program, lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"))
+        seize_when_ready(self._pid, program,
+                         lambda: procfs.fd_targets(self._pid).get(2, "").endswith("/err"))
+        self.seized = True
 
     def _open_stdin(self, path: str) -> tuple[int] | str | None:
         """(fd,) once the wrapper opened its end; "dead" if it died first; None: not yet."""

@@ -10,24 +10,19 @@ The lease ends with the grading run (closing the file drops the lock).
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
 import random
+
+from harness.leases import Lease, try_flock
 
 LOW, HIGH = 300_000, 399_999
 LOCK_DIR = "/run/socklab/uids"
 
 
-class UidLease:
+class UidLease(Lease):
     def __init__(self, uid: int, fd: int):
+        super().__init__(fd)
         self.uid = uid
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
 
 
 def _lock_dir() -> str:
@@ -43,13 +38,7 @@ def lease_uid(tries: int = 500) -> UidLease:
     rng = random.SystemRandom()
     for _ in range(tries):
         uid = rng.randint(LOW, HIGH)
-        fd = os.open(os.path.join(folder, str(uid)), os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fd = try_flock(os.path.join(folder, str(uid)), 0o600, os.O_NOFOLLOW | os.O_CLOEXEC)
+        if fd is not None:
             return UidLease(uid, fd)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                raise
     raise RuntimeError(f"no free uid in {LOW}-{HIGH} after {tries} tries")

@@ -9,14 +9,13 @@ The lease is held until the check ends.
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
 import random
 import socket
 import tempfile
 
 from harness.feedback import HarnessError
+from harness.leases import Lease, try_flock
 from harness.sockets import new_socket
 
 LOW, HIGH = 20000, 32000
@@ -44,17 +43,12 @@ def _bindable(port: int) -> bool:
     return True
 
 
-class PortLease:
+class PortLease(Lease):
     """A port reserved for one check. ``release()`` (or the check's end) gives it back."""
 
     def __init__(self, port: int, lock_fd: int):
+        super().__init__(lock_fd)
         self.port = port
-        self._fd = lock_fd
-
-    def release(self) -> None:
-        if self._fd >= 0:
-            os.close(self._fd)  # closing drops the flock
-            self._fd = -1
 
 
 def lease_port(tries: int = 200) -> PortLease:
@@ -65,14 +59,9 @@ def lease_port(tries: int = 200) -> PortLease:
         port = rng.randint(LOW, HIGH)
         if lo_eph <= port <= hi_eph:
             continue
-        fd = os.open(os.path.join(LOCK_DIR, f"{port}.lock"), os.O_CREAT | os.O_RDWR, 0o666)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
-                continue
-            raise
+        fd = try_flock(os.path.join(LOCK_DIR, f"{port}.lock"), 0o666)
+        if fd is None:
+            continue
         if _bindable(port):
             return PortLease(port, fd)
         os.close(fd)

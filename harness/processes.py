@@ -180,7 +180,7 @@ class HostProcess:
         return pipe_unread(self.popen.stdin.fileno()) if self.stdin_open() else 0
 
 
-def seize_when_ready(pid: int, program, ready) -> bool:
+def seize_when_ready(pid: int, program, ready) -> None:
     """Attach the tracer (this thread) to ``pid`` once ``ready()``: the launcher's wrapper
     waits, before it ``exec``s the program, so nothing is forked or exec'd untraced."""
     wait_until(ready, 10)
@@ -189,7 +189,6 @@ def seize_when_ready(pid: int, program, ready) -> bool:
     except OSError as exc:
         raise HarnessError("harness.cannot_launch", command=" ".join(program.argv),
                            error=f"ptrace: {exc}") from exc
-    return True
 
 
 def pipe_unread(fd: int) -> int:

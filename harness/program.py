@@ -45,10 +45,12 @@ class Limits:
             resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
-def base_environment(home: str) -> dict[str, str]:
-    """Explicit, never inherited: a harness run with PYTHONUNBUFFERED set must not hide a bug."""
+def base_environment(home: str, path: str | None = None) -> dict[str, str]:
+    """Explicit, never inherited: a harness run with PYTHONUNBUFFERED set must not hide a bug.
+
+    ``path``: the program's own PATH where it runs in a world of its own (sandbox, container)."""
     return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PATH": path or os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": home,
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
@@ -368,9 +370,8 @@ class Program:
         members = [p for p in self.processes() if _running(p)]
         # the main process of a server is expected to run until stopped: not a leftover
         self.killed.extend(Leftover(p.pid, _describe(p)) for p in members if p.pid != self.pid)
-        freezer = getattr(self.process, "freezer", None)
-        if members and freezer is not None:
-            freezer.kill_all()  # frozen: nothing forks, exits or moves while it is killed
+        if members and self.process.freezer is not None:
+            self.process.freezer.kill_all()  # frozen: nothing forks, exits or moves while it is killed
         while members:
             self._kill(members)
             if deadline.passed():
@@ -386,7 +387,7 @@ class Program:
         if self.cgroup is not None:  # a zombie stays listed until reaped: reap what comes to us
             wait_until(lambda: reap_strays() >= 0 and not self.cgroup.pids(), 2, first=0.0005, cap=0.005)
             self.cgroup.remove()
-        if getattr(self.process, "freezer", None) is not None:
+        if self.process.freezer is not None:
             self.process.freezer.remove()
         self.stdout.join(scaled(2))
         self.stderr.join(scaled(2))

@@ -48,9 +48,10 @@ import uuid
 
 from harness import identities, netns, procfs
 from harness.feedback import HarnessError
+from harness.hosts import hosts_text
 from harness.processes import HostProcess, seize_when_ready
-from harness.program import Limits, Program
-from harness.scratch import ScratchRoot
+from harness.program import Limits, Program, base_environment
+from harness.scratch import ScratchRoot, hand_over
 from harness.staging import stage_students_files
 from harness.timing import scaled, wait_until
 
@@ -177,18 +178,6 @@ class Sandbox:
         root = self._staged or self._stage(os.path.dirname(folder))
         return root, f"{MOUNT}/{os.path.basename(folder)}"
 
-    def environment(self, home: str) -> dict[str, str]:
-        return {"PATH": PATH, "HOME": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
-
-    def give_scratch(self, workdir: str) -> None:
-        """The check's scratch folder becomes the program's to write (as a host program's)."""
-        for top, dirs, files in os.walk(workdir):
-            for name in [*dirs, *files]:
-                with contextlib.suppress(OSError):
-                    os.chown(os.path.join(top, name), self.uid, self.uid, follow_symlinks=False)
-        os.chown(workdir, self.uid, self.uid)
-
     def argv(self, program: list[str], *, root: str, cwd: str, workdir: str, go_fd: int,
              info_fd: int, hosts: str | None = None) -> list[str]:
         """The bubblewrap command that runs ``program`` (argv inside the sandbox)."""
@@ -218,7 +207,7 @@ class Sandbox:
                  "--ro-bind", root, MOUNT]
         args += _parents(workdir, made) + ["--bind", workdir, workdir]
         args += ["--chdir", cwd, "--clearenv"]
-        for key, value in self.environment(workdir).items():
+        for key, value in base_environment(workdir, path=PATH).items():
             args += ["--setenv", key, value]
         args += ["--setenv", "SOCKLAB_GO", str(go_fd), "--",
                  "setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
@@ -363,9 +352,10 @@ class SandboxedProcess(HostProcess):
     def _seize(self, program) -> None:
         """Attach the tracer while the shim still waits: nothing forked or exec'd yet."""
         go = self._go[0]
-        self.seized = seize_when_ready(self._pid, program, lambda: (
+        seize_when_ready(self._pid, program, lambda: (
             procfs.blocked_call(self._pid)[0] == "read"
             and procfs.fd_targets(self._pid).get(go, "").startswith("pipe:")))
+        self.seized = True
 
     @property
     def pid(self) -> int:
@@ -403,7 +393,7 @@ class SandboxBackend:
     def program(self, lab, args: list[str], limits: Limits, *, traced: bool = False) -> Program:
         box = self.sandbox
         root, inner = box.mounted(lab.folder)
-        box.give_scratch(lab.workdir)
+        hand_over(lab.workdir, box.uid)
         words = shlex.split(lab.command.format(python=shlex.quote(box.python),
                                                file=shlex.quote(f"{inner}/{lab.filename}"),
                                                dir=shlex.quote(inner)))
@@ -422,11 +412,7 @@ def _hosts_file(lab, folder: str) -> str | None:
     entries = getattr(lab, "hosts", None)
     if not entries:
         return None
-    text = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-    for entry in entries:
-        text += (entry if isinstance(entry, str) else "\t".join(entry[:2]) +
-                 "".join(" " + a for a in entry[2:])).rstrip("\n") + "\n"
     path = os.path.join(folder, f"hosts-{uuid.uuid4().hex[:8]}")
     with open(path, "x") as fh:
-        fh.write(text)
+        fh.write(hosts_text(entries))
     return path
