@@ -18,7 +18,7 @@ from pathlib import Path
 from harness import __version__, commands, sandbox, timing
 from harness.batch.adapters import FORMATS
 from harness.batch.inputs import discover, find_days
-from harness.batch.runner import BatchInterrupted, grade_batch, grading_status, name_problems
+from harness.batch.runner import BatchInterrupted, grade_batch, gradebook_rows, grading_status, name_problems
 from harness.catalog import text
 from harness.course import days_span, lab_ids
 from harness.grading import grade_one
@@ -76,19 +76,15 @@ def cmd_grade(args) -> int:
 
 
 def scores_line(done, lang: str, listed: int = 30) -> str:
-    """Each student's percent (a class of up to ``listed``), else the distribution."""
-    percents = {g.submission.name: _percent(g) for g in done}
-    if len(percents) <= listed:
-        return text("batch.scores", lang, scores=", ".join(f"{name} {p:.0f}" for name, p in percents.items()))
-    ordered = sorted(percents.values())
+    """Each student's percent as the gradebook has it (a class of up to ``listed``), else
+    the distribution."""
+    _, rows = gradebook_rows(done)
+    if len(rows) <= listed:
+        return text("batch.scores", lang,
+                    scores=", ".join(f"{r['student']} {float(r['percent']):.0f}" for r in rows))
+    ordered = sorted(float(r["percent"]) for r in rows)
     return text("batch.distribution", lang, students=len(ordered), low=f"{ordered[0]:.0f}",
                 median=f"{statistics.median(ordered):.0f}", high=f"{ordered[-1]:.0f}")
-
-
-def _percent(graded) -> float:
-    got = sum(r.score for r in graded.results)
-    most = sum(r.max_score for r in graded.results)
-    return 100 * got / most if most else 0.0
 
 
 def chosen_backend(args) -> str | None:

@@ -7,6 +7,7 @@ A lab's id is ``dayN/<lab>``, its program ``dayN/<lab>.py`` (or what ``--command
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -19,6 +20,7 @@ ROOT = LABS_DIR.parent
 DAY = re.compile(r"day(\d+)")
 
 
+@functools.cache  # the installed checks do not change while socklab runs: read them once
 def days() -> tuple[str, ...]:
     """The course's days, in order: every ``labs/dayN`` folder that holds a check module."""
     found = [p.name for p in LABS_DIR.iterdir()
