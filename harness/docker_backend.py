@@ -52,11 +52,10 @@ from harness.hosts import hosts_text
 from harness.processes import pipe_unread, seize_when_ready
 from harness.program import Limits, Program, _running, base_environment
 from harness.scratch import ScratchRoot, hand_over
-from harness.staging import stage_students_files
+from harness.staging import MOUNT, SubmissionMount
 from harness.timing import wait_until
 
 LABEL = docker_image.LABEL
-MOUNT = "/submission"
 PATH = "/usr/local/bin:/usr/bin:/bin"
 CPUS = float(os.environ.get("SOCKLAB_DOCKER_CPUS", "1"))
 
@@ -179,8 +178,7 @@ class DockerBackend:
         host_conf = os.path.join(self.scratch_root, "host.conf")
         Path(host_conf).write_text("multi on\n")
         os.chmod(host_conf, 0o644)
-        self._staged: str | None = None
-        self._mounted_root: str | None = None
+        self.mount = SubmissionMount(submission, "socklab-docker-")
         self.container = None
         self.init_pid: int | None = None
         self._netns: int | None = None
@@ -194,27 +192,8 @@ class DockerBackend:
         atexit.register(self.close)
 
     # -- the container ---------------------------------------------------------------
-    def _stage(self, labs_root: str) -> str:
-        self._staged = stage_students_files(labs_root, "socklab-docker-")
-        return self._staged
-
-    def _mount_root(self, lab_folder: str) -> str:
-        if self._mounted_root is None:
-            folder = os.path.realpath(lab_folder)
-            if self.submission and folder.startswith(self.submission + os.sep):
-                self._mounted_root = self.submission
-            else:  # the labs' own folders: they hold the checks, so mount a staged copy
-                self._mounted_root = self._stage(os.path.dirname(folder))
-        return self._mounted_root
-
     def container_folder(self, lab_folder: str) -> str:
-        folder = os.path.realpath(lab_folder)
-        self._mount_root(lab_folder)  # mounts the folder's root on first use
-        if self.submission and self._mounted_root == self.submission:
-            rel = os.path.relpath(folder, self.submission)
-        else:
-            rel = os.path.basename(folder)
-        return f"{MOUNT}/{rel}"
+        return self.mount.inside(lab_folder)
 
     def ensure_container(self):
         """The submission's container, (re)started if needed (a program may kill the keeper)."""
@@ -224,17 +203,15 @@ class DockerBackend:
                 return self.container
             if self.container is not None:
                 self._drop_container()
-            root = self._mounted_root or (self.submission if self.submission else None)
             volumes = {self.scratch_root: {"bind": self.scratch_root, "mode": "rw"},
                        self._hosts_path: {"bind": "/etc/hosts", "mode": "ro"},
-                       os.path.join(self.scratch_root, "host.conf"): {"bind": "/etc/host.conf", "mode": "ro"}}
-            if root:
-                volumes[root] = {"bind": MOUNT, "mode": "ro"}
+                       os.path.join(self.scratch_root, "host.conf"): {"bind": "/etc/host.conf", "mode": "ro"},
+                       self.mount.root: {"bind": MOUNT, "mode": "ro"}}
             limits = Limits()
             self.container = self.client.containers.run(
                 self.image, ["sleep", "infinity"], detach=True, init=True,
                 name=f"socklab-{os.getpid()}-{self.run_id}", labels=self.labels,
-                network_mode="none", user=self.user, working_dir=MOUNT if root else "/",
+                network_mode="none", user=self.user, working_dir=MOUNT,
                 cap_drop=["ALL"], security_opt=["no-new-privileges"], read_only=True,
                 tmpfs={"/tmp": "size=64m,mode=1777"}, volumes=volumes,
                 pids_limit=4 * limits.processes + 16,
@@ -338,8 +315,7 @@ class DockerBackend:
         with contextlib.suppress(Exception):
             remove_leftovers(owner=os.getpid(), docker_client=self.client)
         self.scratch.remove()
-        if self._staged:
-            shutil.rmtree(self._staged, ignore_errors=True)
+        self.mount.remove()
         self.uid_lease.release()
 
 

@@ -52,10 +52,9 @@ from harness.hosts import hosts_text
 from harness.processes import HostProcess, seize_when_ready
 from harness.program import Limits, Program, base_environment
 from harness.scratch import ScratchRoot, hand_over
-from harness.staging import stage_students_files
+from harness.staging import MOUNT, SubmissionMount
 from harness.timing import scaled, wait_until
 
-MOUNT = "/submission"
 PATH = "/usr/local/bin:/usr/bin:/bin"
 SCRATCH_BYTES = 256 << 20        # all the run's scratch folders together
 TMP_BYTES = 64 << 20             # the program's own /tmp
@@ -148,10 +147,9 @@ class Sandbox:
         problem = why_unavailable()
         if problem:
             raise HarnessError("harness.no_sandbox", reason=problem)
-        self.submission = os.path.realpath(submission) if submission else None
+        self.mount = SubmissionMount(submission, "socklab-sandbox-")
         self.python = base_interpreter()
         self._hidden = _site_dirs()
-        self._staged: str | None = None
         self._closed = False
         self.uid_lease = self.netns = self.memory = self.scratch = None
         try:  # what was made is given back if a later step fails
@@ -166,17 +164,9 @@ class Sandbox:
         self.scratch_root = self.scratch.path
 
     # -- what the program sees ---------------------------------------------------------
-    def _stage(self, labs_root: str) -> str:
-        self._staged = stage_students_files(labs_root, "socklab-sandbox-")
-        return self._staged
-
     def mounted(self, lab_folder: str) -> tuple[str, str]:
         """(host folder mounted at /submission, the lab folder's path inside)."""
-        folder = os.path.realpath(lab_folder)
-        if self.submission and folder.startswith(self.submission + os.sep):
-            return self.submission, f"{MOUNT}/{os.path.relpath(folder, self.submission)}"
-        root = self._staged or self._stage(os.path.dirname(folder))
-        return root, f"{MOUNT}/{os.path.basename(folder)}"
+        return self.mount.root, self.mount.inside(lab_folder)
 
     def argv(self, program: list[str], *, root: str, cwd: str, workdir: str, go_fd: int,
              info_fd: int, hosts: str | None = None) -> list[str]:
@@ -226,8 +216,7 @@ class Sandbox:
         self._closed = True
         if self.scratch:
             self.scratch.remove()
-        if self._staged:
-            shutil.rmtree(self._staged, ignore_errors=True)
+        self.mount.remove()
         if self.memory:
             self.memory.remove()
         if self.netns is not None:

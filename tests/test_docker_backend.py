@@ -309,3 +309,17 @@ def test_a_program_killed_for_memory_is_told_so_in_both_languages(probe):
     assert program.wait_exit(30) == -signal.SIGKILL
     failure = fail("server.exited_early", program="probe.py", status=-9, output=program.output_tail())
     assert "out of memory" in failure.render("en") and "메모리 부족" in failure.render("ko")
+
+
+def test_pytest_labs_without_a_submission_runs_the_staged_files(grading_image, tmp_path):
+    """`pytest labs/day2 --backend docker` on the labs' own starters: the container mounts the
+    staged students' files from its start, even when the grader's network started it first
+    (a port lease does, before any launch): every verdict is the starter's, none socklab's."""
+    import subprocess
+    import sys
+    results = tmp_path / "results.json"
+    subprocess.run([sys.executable, "-m", "pytest", str(LABS_DIR / "day2" / "test_echo_server.py"),
+                    "--backend", "docker", "-q", "-p", "no:cacheprovider", "--socklab-json", str(results)],
+                   cwd=ROOT, capture_output=True, text=True, timeout=300)
+    found = {t["extra_data"]["status"] for t in json.loads(results.read_text())["tests"]}
+    assert "infra-error" not in found and "failed" in found, found
