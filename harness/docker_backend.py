@@ -34,11 +34,8 @@ import contextlib
 import errno
 import os
 import shlex
-import shutil
 import signal
 import socket
-import subprocess
-import tempfile
 import threading
 import time
 import uuid
@@ -46,12 +43,11 @@ from pathlib import Path
 
 import psutil
 
-from harness import containment, docker_image, identities, netns, procfs
+from harness import containment, docker_image, identities, netns, procfs, scratch
 from harness.feedback import HarnessError
 from harness.hosts import hosts_text
 from harness.processes import pipe_unread, seize_when_ready
 from harness.program import Limits, Program, _running, base_environment
-from harness.scratch import ScratchRoot, hand_over
 from harness.staging import MOUNT, SubmissionMount
 from harness.timing import wait_until
 
@@ -132,15 +128,8 @@ def remove_leftovers(*, owner: int | None = None, only_dead: bool = False, docke
             network.remove()
             log(f"removed network {network.name}")
             removed += 1
-    for path in Path(tempfile.gettempdir()).glob("socklab-docker-*"):
-        try:
-            pid = int(path.name.split("-")[2])
-        except (IndexError, ValueError):
-            continue
-        if (owner is None or pid == owner) and (not only_dead or not psutil.pid_exists(pid)):
-            subprocess.run(["umount", "-l", str(path)], capture_output=True)  # a capped scratch
-            shutil.rmtree(path, ignore_errors=True)
-            log(f"removed scratch folder {path}")
+    for path in scratch.remove_left(owner=owner, only_dead=only_dead, prefixes=("socklab-docker-",)):
+        log(f"removed scratch folder {path}")
     return removed
 
 
@@ -165,7 +154,7 @@ class DockerBackend:
         self.labels = {LABEL: "grading", f"{LABEL}.owner": str(os.getpid()),
                        f"{LABEL}.run": self.run_id, f"{LABEL}.host": socket.gethostname()}
         # each check's workdir (lab.tmp_path) is made in here; mounted at the same path
-        self.scratch = ScratchRoot("socklab-docker-")
+        self.scratch = scratch.ScratchRoot("socklab-docker-")
         self.scratch_root = self.scratch.path
         self._io_root = os.path.join(self.scratch_root, "io")
         os.mkdir(self._io_root, 0o711)
@@ -296,7 +285,7 @@ class DockerBackend:
         folder = self.container_folder(lab.folder)
         self.ensure_container()
         if os.path.realpath(lab.workdir).startswith(self.scratch_root + os.sep):
-            hand_over(lab.workdir, self.uid)  # the program runs as the run's own uid
+            scratch.hand_over(lab.workdir, self.uid)  # the program runs as the run's own uid
         self.write_hosts(getattr(lab, "hosts", None))
         words = shlex.split(lab.command.format(python="python3",
                                                file=shlex.quote(f"{folder}/{lab.filename}"),

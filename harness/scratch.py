@@ -51,23 +51,30 @@ def _remove(path: str, mounted: bool = True) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def remove_left(*, owner: int | None = None, only_dead: bool = False,
+                prefixes: tuple[str, ...] = PREFIXES) -> list[str]:
+    """Remove (unmounting first) the scratch folders grading runs left: those of ``owner``,
+    or of runs no longer alive (``only_dead``), or all. Returns what was removed."""
+    removed = []
+    for prefix in prefixes:
+        for path in glob.glob(os.path.join(tempfile.gettempdir(), f"{prefix}*")):
+            run = os.path.basename(path)[len(prefix):].split("-", 1)[0]
+            if not run.isdigit() or (owner is not None and int(run) != owner) \
+                    or (only_dead and psutil.pid_exists(int(run))):
+                continue
+            _remove(path, os.path.ismount(path))
+            removed.append(path)
+    return removed
+
+
 def sweep_of(pid: int) -> int:
     """The scratch folders (and their mounts) a grading run left when it was killed."""
-    found = [p for prefix in PREFIXES
-             for p in glob.glob(os.path.join(tempfile.gettempdir(), f"{prefix}{pid}-*"))]
-    for path in found:
-        _remove(path, os.path.ismount(path))
-    return len(found)
+    return len(remove_left(owner=pid))
 
 
 def sweep_dead_runs() -> None:
     """Once per process: what grading runs that died without tearing down left behind."""
     global _stale_swept
-    if _stale_swept:
-        return
-    _stale_swept = True
-    for prefix in PREFIXES:
-        for path in glob.glob(os.path.join(tempfile.gettempdir(), f"{prefix}*")):
-            owner = os.path.basename(path)[len(prefix):].split("-", 1)[0]
-            if owner.isdigit() and not psutil.pid_exists(int(owner)):
-                _remove(path, os.path.ismount(path))
+    if not _stale_swept:
+        _stale_swept = True
+        remove_left(only_dead=True)
