@@ -225,9 +225,7 @@ def grade_one(submission: Path, out: Path, *, lang: str, timeout: float, labs: l
     """Grade one submission folder into ``out`` (results.json, report.txt, junit.xml,
     pytest.log): the one grading entry of ``socklab grade``, a batch and ``socklab ci``."""
     out.mkdir(parents=True, exist_ok=True)
-    results_json = out / "results.json"
-    if results_json.exists():
-        results_json.unlink()  # never report a previous run's score as this one's
+    results_json = out / "results.json"  # run_checks removes an earlier run's first
     extra = ["--backend", backend]  # told, never inherited: the child run is where programs start
     for lab, command in (commands or {}).items():  # how the course launches a lab (a C binary...)
         extra += ["--command", f"{lab}={command}"]
